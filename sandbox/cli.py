@@ -1,0 +1,108 @@
+"""`pishkhan sandbox [--host H] [--port P] [--data DIR] [--access-ttl S] [--refresh-ttl S]`: the reference API."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sqlite3
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+from typing import NoReturn
+
+from sandbox.server import SandboxServer
+from sandbox.settings import SandboxSettings
+
+READY_PREFIX = "PISHKHAN_SANDBOX_READY"
+EXIT_BAD_INPUT = 2
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Bad input: one line on stderr naming the option and what is wrong, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {' '.join(message.split())}\n")
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be 0..65535, got {value}")
+    return value
+
+
+def _seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 second, got {value}")
+    return value
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pishkhan-desk")) / "sandbox"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="pishkhan sandbox", description="Run the reference municipal API (training data) until interrupted."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=_port, default=8765, help="TCP port; 0 picks a free one (default 8765)")
+    parser.add_argument("--data", type=Path, default=None, help="data folder, created if missing")
+    parser.add_argument("--access-ttl", type=_seconds, default=900, metavar="SECONDS", help="access token lifetime")
+    parser.add_argument("--refresh-ttl", type=_seconds, default=43200, metavar="SECONDS", help="refresh token lifetime")
+    return parser
+
+
+def _fail(option: str, problem: str) -> int:
+    print(f"pishkhan sandbox: {option}: {' '.join(problem.split())}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # --help, or bad input already reported in one line
+        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    data_dir: Path = args.data if args.data is not None else default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail("--data", f"cannot create {data_dir}: {error.strerror or error}")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = SandboxSettings(data_dir=data_dir, access_ttl_s=args.access_ttl, refresh_ttl_s=args.refresh_ttl)
+    server = SandboxServer(settings, host=args.host, port=args.port)
+
+    stop = threading.Event()
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        try:
+            server.start()
+        except sqlite3.Error as error:
+            return _fail("--data", f"cannot use the database in {data_dir}: {error}")
+        except OSError as error:
+            return _fail("--host/--port", f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+        try:
+            print(f"{READY_PREFIX} {server.url}", flush=True)
+            while not stop.wait(0.5):
+                pass
+        finally:
+            server.stop()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0

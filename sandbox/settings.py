@@ -1,0 +1,34 @@
+"""Settings of one sandbox instance and the small time helpers every module shares."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+DB_FILENAME = "sandbox.sqlite3"
+
+
+@dataclass(frozen=True)
+class SandboxSettings:
+    """How one sandbox behaves. Durations are in seconds; `clock` returns Unix time (tests inject their own)."""
+
+    data_dir: Path
+    access_ttl_s: int = 900
+    refresh_ttl_s: int = 43200
+    lockout_threshold: int = 5
+    lockout_s: int = 300
+    idempotency_ttl_s: int = 86400
+    clock: Callable[[], float] = field(default=time.time, compare=False, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.data_dir) / DB_FILENAME
+
+
+def iso_utc(timestamp: float) -> str:
+    """Unix time as UTC ISO-8601 with a `Z`, whole seconds: `2025-03-21T08:30:00Z`."""
+    moment = datetime.fromtimestamp(int(timestamp), tz=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
