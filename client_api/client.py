@@ -1,0 +1,178 @@
+"""The municipal API facade: one method per endpoint, a timeout on every call, typed errors.
+
+Threading: a client may be used from several worker threads at once (each thread gets its own
+`requests.Session`); it must never be called on the UI thread. Tokens are read from and written to the
+token store on each use, so the keyring stays the single place they live.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from client_api import errors
+from client_api.models import Health, Operator
+from client_api.token_store import Tokens, TokenStore
+from client_api.transport import api_root, new_session, raise_for_problem
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    connect_s: float = 3.05
+    read_s: float = 15.0
+
+    def as_requests(self) -> tuple[float, float]:
+        return (self.connect_s, self.read_s)
+
+
+class MunicipalClient:
+    def __init__(
+        self,
+        base_url: str,
+        token_store: TokenStore,
+        *,
+        ca_bundle: str | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        self.root = api_root(base_url)
+        self.base_url = base_url
+        self._store = token_store
+        self._ca_bundle = ca_bundle
+        self._timeouts = timeouts or Timeouts()
+        self._local = threading.local()
+        self._refresh_lock = threading.Lock()
+        self._account: str | None = None
+
+    # -- plumbing -------------------------------------------------------------------------------------
+
+    @property
+    def token_store(self) -> TokenStore:
+        return self._store
+
+    @property
+    def signed_in(self) -> bool:
+        return self._account is not None and self._store.load(self._account) is not None
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = new_session(self._ca_bundle)
+            self._local.session = session
+        return session
+
+    def _send(
+        self, method: str, path: str, *, json: Any = None, token: str | None = None, headers: dict | None = None
+    ) -> requests.Response:
+        all_headers = dict(headers or {})
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        try:
+            return self._session().request(
+                method, self.root + path, json=json, headers=all_headers, timeout=self._timeouts.as_requests()
+            )
+        except requests.exceptions.SSLError as exc:
+            # a certificate problem is not "offline": the operator must not be told to retry
+            raise errors.InsecureTransportError(f"TLS verification failed: {exc}") from exc
+        except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout) as exc:
+            raise errors.RequestTimeoutError(f"no answer from {self.root} in time") from exc
+        except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            raise errors.OfflineError(f"cannot reach {self.root}") from exc
+
+    @staticmethod
+    def _json(response: requests.Response) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise errors.ProtocolError("the server's answer is not JSON") from exc
+        if not isinstance(body, dict):
+            raise errors.ProtocolError("the server's answer is not a JSON object")
+        return body
+
+    def _call(self, method: str, path: str, *, json: Any = None, headers: dict | None = None) -> requests.Response:
+        """An authenticated call; on 401 it refreshes the session once and tries again."""
+        account = self._account
+        tokens = self._store.load(account) if account else None
+        if account is None or tokens is None:
+            raise errors.SessionExpiredError("not signed in")
+        response = self._send(method, path, json=json, token=tokens.access_token, headers=headers)
+        if response.status_code == 401:
+            fresh = self._refresh_after_401(account, tokens)
+            response = self._send(method, path, json=json, token=fresh.access_token, headers=headers)
+        raise_for_problem(response)
+        return response
+
+    def _refresh_after_401(self, account: str, used: Tokens) -> Tokens:
+        with self._refresh_lock:
+            current = self._store.load(account)
+            if current is None:
+                raise errors.SessionExpiredError("signed out")
+            if current.access_token != used.access_token:
+                return current  # another thread refreshed while this one waited
+            try:
+                return self._refresh(account, current)
+            except errors.UnauthorizedError as exc:
+                self._store.delete(account)
+                self._account = None
+                raise errors.SessionExpiredError(exc.detail, status=exc.status, problem=exc.problem) from exc
+
+    def _refresh(self, account: str, tokens: Tokens) -> Tokens:
+        response = self._send("POST", "/auth/refresh", json={"refresh_token": tokens.refresh_token})
+        raise_for_problem(response)
+        fresh = self._tokens_from(response)
+        self._store.save(account, fresh)
+        return fresh
+
+    def _tokens_from(self, response: requests.Response) -> Tokens:
+        body = self._json(response)
+        try:
+            return Tokens(str(body["access_token"]), str(body["refresh_token"]))
+        except KeyError as exc:
+            raise errors.ProtocolError(f"token answer lacks {exc}") from exc
+
+    # -- endpoints ------------------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        response = self._send("GET", "/health")
+        raise_for_problem(response)
+        return Health.from_json(self._json(response))
+
+    def sign_in(self, username: str, password: str, office_code: str, terminal_id: str) -> Operator:
+        """Exchange credentials for a session, keep its tokens in the store, and return who signed in."""
+        response = self._send(
+            "POST",
+            "/auth/token",
+            json={"username": username, "password": password, "office_code": office_code, "terminal_id": terminal_id},
+        )
+        raise_for_problem(response)
+        account = f"{self.root}|{office_code}|{username}"
+        self._store.save(account, self._tokens_from(response))
+        self._account = account
+        return self.me()
+
+    def refresh(self) -> None:
+        """Renew the session's tokens now (also done automatically once on a 401)."""
+        account = self._account
+        tokens = self._store.load(account) if account else None
+        if account is None or tokens is None:
+            raise errors.SessionExpiredError("not signed in")
+        with self._refresh_lock:
+            self._refresh(account, tokens)
+
+    def me(self) -> Operator:
+        return Operator.from_json(self._json(self._call("GET", "/me")))
+
+    def logout(self) -> None:
+        """Revoke the session on the server and wipe its tokens here, even when the server is unreachable."""
+        account = self._account
+        if account is None:
+            return
+        try:
+            self._call("POST", "/auth/logout")
+        except errors.SessionExpiredError:
+            pass  # the server had already ended the session
+        finally:
+            self._store.delete(account)
+            self._account = None

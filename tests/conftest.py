@@ -1,0 +1,105 @@
+"""Test set-up shared by every suite: offscreen Qt, private application folders, the real sandbox.
+
+Qt's platform must be chosen before any QApplication exists, so it is set here, at import.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the application's config/data/cache/log folders: never the developer's own
+os.environ["PISHKHAN_HOME"] = tempfile.mkdtemp(prefix="pishkhan-tests-home-")
+
+ROOT = Path(__file__).resolve().parent.parent
+READY_PREFIX = "PISHKHAN_SANDBOX_READY "
+
+
+class SandboxProcess:
+    """The reference API as a real subprocess on a free loopback port."""
+
+    def __init__(self, data_dir: Path, *extra_args: str) -> None:
+        self.data_dir = data_dir
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sandbox",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data",
+                str(data_dir),
+                *extra_args,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line.startswith(READY_PREFIX):
+            self.process.kill()
+            raise RuntimeError(
+                f"sandbox did not start: {line!r} {self.process.stderr.read() if self.process.stderr else ''}"
+            )
+        self.url = line[len(READY_PREFIX) :].strip()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture
+def start_sandbox(tmp_path: Path) -> Iterator[Callable[..., SandboxProcess]]:
+    """Start a fresh sandbox (own data folder) with extra command-line options; stopped after the test."""
+    started: list[SandboxProcess] = []
+
+    def start(*extra_args: str) -> SandboxProcess:
+        server = SandboxProcess(tmp_path / f"sandbox-{len(started)}", *extra_args)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def shared_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
+    """One sandbox for tests that do not change shared state (no lock-outs, no expiry games)."""
+    server = SandboxProcess(tmp_path_factory.mktemp("shared-sandbox"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def secure_keyring():
+    """The real OS keyring (Secret Service via gnome-keyring in CI). In CI its absence is a failure, not a skip."""
+    import keyring
+
+    from client_api.token_store import is_secure_backend
+
+    backend = keyring.get_keyring()
+    if not is_secure_backend(backend):
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide a secure keyring (Secret Service); found {type(backend).__name__}")
+        pytest.skip("no secure keyring here: run under dbus-run-session with gnome-keyring (see README)")
+    return backend
