@@ -1,0 +1,77 @@
+"""Start-up of the Qt application: fonts, language, direction, translations."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from civic.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Vazirmatn"
+_installed: dict[str, QTranslator] = {}
+
+
+def install_fonts() -> str:
+    """Register the bundled Vazirmatn faces; returns the family name to use."""
+    family = FONT_FAMILY
+    for name in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id < 0:
+            log.warning("font %s could not be loaded", name)
+        else:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def translations_dir() -> Path:
+    return resource_path("i18n")
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    """Install the interface language: translations, layout direction, locale. Persian is the source language."""
+    old = _installed.pop("app", None)
+    if old is not None:
+        app.removeTranslator(old)
+    if language == "en":
+        translator = QTranslator(app)
+        if not translator.load(str(translations_dir() / "pishkhan_en.qm")):
+            log.error("English translations are missing from %s", translations_dir())
+        app.installTranslator(translator)
+        _installed["app"] = translator
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    else:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    app.setProperty("pishkhanLanguage", language)
+
+
+def create_application(language: str, argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName("pishkhan-desk")
+    QCoreApplication.setApplicationName("pishkhan-desk")
+    app = QApplication.instance() or QApplication(argv or ["pishkhan"])
+    assert isinstance(app, QApplication)
+    family = install_fonts()
+    app.setFont(QFont(family, 10))
+    apply_language(app, language)
+    return app
+
+
+def configure_logging(log_dir: Path) -> None:
+    """A rotating log file. Nothing that logs may pass a password or a token (client_api hides them)."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "pishkhan.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    logging.getLogger("urllib3").setLevel(logging.WARNING)

@@ -1,0 +1,87 @@
+"""`pishkhan`: one command, several verbs. Each verb imports only what it needs.
+
+Bad input: one line on stderr naming what is wrong, exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from desktop import __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pishkhan", description="Pishkhan Desk (پیشخوان): counter and notary office client.")
+    parser.add_argument("--version", action="version", version=f"pishkhan-desk {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    gui = verbs.add_parser("gui", help="run the application (the default)")
+    _gui_options(gui)
+    shots = verbs.add_parser("screenshots", help="render every page with demo data to PNG files, then exit")
+    shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+    shots.add_argument("--lang", choices=("fa", "en"), default="fa")
+    verbs.add_parser("sandbox", help="run the reference municipal API (see: pishkhan sandbox --help)", add_help=False)
+    verbs.add_parser("fees", help="offline fee preview (see: pishkhan fees --help)", add_help=False)
+    return parser
+
+
+def _gui_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--api", metavar="URL", help="address of the municipal API (https; http only to this machine)")
+    parser.add_argument("--demo", action="store_true", help="start the training sandbox in-process, with demo data")
+    parser.add_argument("--lang", choices=("fa", "en"), help="interface language (default: the saved setting, fa)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else list(argv)
+    if args_in and args_in[0] == "sandbox":
+        from sandbox.cli import main as sandbox_main
+
+        return sandbox_main(args_in[1:])
+    if args_in and args_in[0] == "fees":
+        from fees.cli import main as fees_main
+
+        return fees_main(args_in[1:])
+
+    parser = _parser()
+    if not args_in or (args_in[0].startswith("-") and args_in[0] not in ("-h", "--help", "--version")):
+        args_in = ["gui", *args_in]
+    args = parser.parse_args(args_in)
+    if args.verb == "screenshots":
+        from desktop.screenshots import render_screenshots
+
+        try:
+            paths = render_screenshots(args.out, args.lang)
+        except OSError as exc:
+            parser.error(f"--out: cannot write there ({exc.strerror or exc})")
+        except TimeoutError as exc:
+            sys.stderr.write(f"pishkhan screenshots: {exc}\n")
+            return 1
+        for path in paths:
+            print(path)
+        return 0
+    if args.api and args.demo:
+        parser.error("--api and --demo exclude each other")
+    if args.api:
+        from client_api import InsecureTransportError
+        from client_api.transport import api_root
+
+        try:
+            api_root(args.api)
+        except InsecureTransportError as exc:
+            parser.error(f"--api: {exc}")
+    from desktop.main import run_gui
+
+    return run_gui(api=args.api, demo=args.demo, language=args.lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

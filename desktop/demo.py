@@ -1,0 +1,39 @@
+"""The training sandbox inside the application (`--demo`, screenshots): fresh demo data on a free loopback port.
+
+This is the one module of `desktop/` that imports the sandbox, and only when a demo is asked for.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+# the documented demo operator (README, "Demo accounts"); a training password, not a secret
+DEMO_USERNAME = "counter1"
+DEMO_PASSWORD = "pishkhan-demo"
+DEMO_OFFICE_CODE = "PK-1001"
+
+
+class DemoSandbox:
+    def __init__(self) -> None:
+        self._data_dir: Path | None = None
+        self._server = None
+
+    def start(self) -> str:
+        """Start the sandbox on 127.0.0.1 with a fresh data folder; returns its base URL."""
+        from sandbox.app import SandboxSettings
+        from sandbox.server import SandboxServer
+
+        self._data_dir = Path(tempfile.mkdtemp(prefix="pishkhan-demo-"))
+        self._server = SandboxServer(SandboxSettings(data_dir=self._data_dir), host="127.0.0.1", port=0)
+        self._server.start()
+        return self._server.url
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        if self._data_dir is not None:
+            shutil.rmtree(self._data_dir, ignore_errors=True)
+            self._data_dir = None

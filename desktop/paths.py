@@ -1,0 +1,44 @@
+"""The application's folders: platformdirs defaults, each overridable by an environment variable.
+
+`PISHKHAN_HOME` puts all four under one folder (tests, portable installs); `PISHKHAN_CONFIG_DIR`,
+`PISHKHAN_DATA_DIR`, `PISHKHAN_CACHE_DIR` and `PISHKHAN_LOG_DIR` override one each.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pishkhan-desk"
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    config: Path
+    data: Path
+    cache: Path
+    log: Path
+
+    def all(self) -> tuple[Path, ...]:
+        return (self.config, self.data, self.cache, self.log)
+
+
+def app_dirs() -> AppDirs:
+    home = os.environ.get("PISHKHAN_HOME")
+    if home:
+        root = Path(home)
+        defaults = AppDirs(root / "config", root / "data", root / "cache", root / "log")
+    else:
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        defaults = AppDirs(
+            Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_cache_dir), Path(dirs.user_log_dir)
+        )
+    return AppDirs(
+        Path(os.environ.get("PISHKHAN_CONFIG_DIR") or defaults.config),
+        Path(os.environ.get("PISHKHAN_DATA_DIR") or defaults.data),
+        Path(os.environ.get("PISHKHAN_CACHE_DIR") or defaults.cache),
+        Path(os.environ.get("PISHKHAN_LOG_DIR") or defaults.log),
+    )
