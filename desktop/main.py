@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from desktop.app import configure_logging, create_application
 from desktop.paths import app_dirs
@@ -26,34 +26,44 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     settings = load_settings(dirs.config)
     app = create_application(language or settings.language, sys.argv[:1])
 
+    tasks = TaskRunner(app)
+    probe = bool(os.environ.get("PISHKHAN_STARTUP_PROBE"))  # bench/startup.py
     sandbox = None
     if demo:
         from desktop.demo import DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_USERNAME, DemoSandbox
 
         sandbox = DemoSandbox()
-        api_url = sandbox.start()
-        log.info("training sandbox started at %s", api_url)
-    else:
-        api_url = api or settings.api_url
-
-    tasks = TaskRunner(app)
-    server = ServerConfig(api_url, settings.ca_bundle or None, settings.terminal_id)
-    window = MainWindow(server, tasks, training=demo)
-    if demo:
+        window = MainWindow(None, tasks, training=True)
         window.sign_in_page.fill(DEMO_USERNAME, DEMO_PASSWORD, DEMO_OFFICE_CODE)
+
+        def sandbox_ready(url: str) -> None:
+            log.info("training sandbox started at %s", url)
+            window.set_server(ServerConfig(url, None, settings.terminal_id))
+            window.sign_in_page.submit.setFocus()
+            if probe:
+                _probe_mark("PISHKHAN_SIGN_IN_READY")
+                app.quit()
+
+        def sandbox_failed(exc: BaseException) -> None:
+            log.error("training sandbox did not start", exc_info=exc)
+            window.sign_in_page.show_error(
+                QCoreApplication.translate("Startup", "سامانه آموزشی راه‌اندازی نشد. جزئیات در گزارش برنامه ثبت شد.")
+            )
+
+        # the sandbox starts off the UI thread: the window is on screen while it comes up
+        tasks.run(sandbox.start, sandbox_ready, sandbox_failed, owner=window)
     else:
+        server = ServerConfig(api or settings.api_url, settings.ca_bundle or None, settings.terminal_id)
+        window = MainWindow(server, tasks)
         window.sign_in_page.fill(settings.last_username, "", settings.last_office_code)
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
     window.show()
-    (window.sign_in_page.submit if demo else window.sign_in_page.password).setFocus()
-
-    if os.environ.get("PISHKHAN_STARTUP_PROBE"):
-        # bench/startup.py: report when the sign-in page is on screen, then leave
-        def report() -> None:
-            print(f"PISHKHAN_SIGN_IN_SHOWN {time.time():.6f}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, report)
+    if not demo:
+        window.sign_in_page.password.setFocus()
+    if probe:
+        QTimer.singleShot(0, lambda: _probe_mark("PISHKHAN_SIGN_IN_SHOWN"))
+        if not demo:
+            QTimer.singleShot(0, app.quit)
 
     try:
         return app.exec()
@@ -68,3 +78,7 @@ def _remember_operator(config_dir: Path, settings: Settings, result: SignInResul
     settings.last_username = result.operator.username
     settings.last_office_code = result.operator.office.code
     save_settings(config_dir, settings)
+
+
+def _probe_mark(name: str) -> None:
+    print(f"{name} {time.time():.6f}", flush=True)

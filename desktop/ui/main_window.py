@@ -34,7 +34,7 @@ HEALTH_INTERVAL_MS = 20_000
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
-    def __init__(self, server: ServerConfig, tasks: TaskRunner, *, training: bool = False) -> None:
+    def __init__(self, server: ServerConfig | None, tasks: TaskRunner, *, training: bool = False) -> None:
         super().__init__()
         self._tasks = tasks
         self._client: MunicipalClient | None = None
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
-        self.server_label = QLabel(self.tr("سامانه: {url}").format(url=server.api_url), objectName="statusServer")
+        self.server_label = QLabel(objectName="statusServer")
         self.server_label.setProperty("pishkhanData", True)
         self.operator_label = QLabel(objectName="statusOperator")
         self.operator_label.setProperty("pishkhanData", True)
@@ -92,7 +92,12 @@ class MainWindow(QMainWindow):
 
         self._set_training(training)
         self._set_connection(None)
+        self.set_server(server)
         self.resize(1100, 720)
+
+    def set_server(self, server: ServerConfig | None) -> None:
+        self.sign_in_page.set_server(server)
+        self.server_label.setText(self.tr("سامانه: {url}").format(url=server.api_url) if server else "")
 
     # -- pages ----------------------------------------------------------------------------------------
 

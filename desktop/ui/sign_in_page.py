@@ -43,16 +43,16 @@ class ServerConfig:
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignInResult
 
-    def __init__(self, server: ServerConfig, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, server: ServerConfig | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._server = server
+        self._server: ServerConfig | None = None
         self._tasks = tasks
 
         card = QFrame(objectName="signInCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(460)
         title = QLabel(self.tr("ورود به پیشخوان شهرداری"), objectName="pageTitle")
-        self.server_label = QLabel(self.tr("سامانه: {url}").format(url=server.api_url))
+        self.server_label = QLabel(objectName="signInServer")
         self.server_label.setProperty("pishkhanData", True)
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -96,6 +96,16 @@ class SignInPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        self.set_server(server)
+
+    def set_server(self, server: ServerConfig | None) -> None:
+        """The server to sign in to; None while it is not known yet (the training sandbox is starting)."""
+        self._server = server
+        if server is None:
+            self.server_label.setText(self.tr("در حال آماده‌سازی سامانه آموزشی…"))
+        else:
+            self.server_label.setText(self.tr("سامانه: {url}").format(url=server.api_url))
+        self.submit.setEnabled(server is not None and not self.busy.isVisible())
 
     def fill(self, username: str, password: str, office_code: str) -> None:
         self.username.setText(username)
@@ -103,8 +113,9 @@ class SignInPage(QWidget):
         self.office_code.setText(office_code)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.username, self.password, self.office_code, self.submit):
+        for widget in (self.username, self.password, self.office_code):
             widget.setEnabled(not busy)
+        self.submit.setEnabled(not busy and self._server is not None)
         self.busy.setVisible(busy)
         self.submit.setText(self.tr("در حال ورود…") if busy else self.tr("ورود"))
 
@@ -135,7 +146,7 @@ class SignInPage(QWidget):
         return username, password, office_code
 
     def submit_form(self) -> None:
-        if not self.submit.isEnabled():
+        if not self.submit.isEnabled() or self._server is None:
             return
         values = self._validated()
         if values is None:

@@ -185,6 +185,10 @@
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>در حال آماده‌سازی سامانه آموزشی…</source>
+        <translation>Starting the training server…</translation>
+    </message>
+    <message>
         <source>در حال ورود…</source>
         <translation>Signing in…</translation>
     </message>
@@ -199,6 +203,13 @@
     <message>
         <source>کد دفتر باید به شکل دو حرف لاتین، خط تیره و چهار رقم باشد؛ مانند {example}.</source>
         <translation>Office code must be two Latin letters, a hyphen and four digits, like {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>سامانه آموزشی راه‌اندازی نشد. جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The training server did not start. The details are in the application log.</translation>
     </message>
 </context>
 </TS>

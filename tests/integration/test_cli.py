@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,18 @@ def test_screenshots_render_every_page_in_both_languages(tmp_path):
         for path in written:
             assert path.read_bytes().startswith(b"\x89PNG")
             assert path.stat().st_size > 10_000
+
+
+def test_gui_demo_shows_the_sign_in_page_then_makes_it_usable_once_the_sandbox_is_up():
+    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "gui", "--demo"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    marks = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("PISHKHAN_SIGN_IN_")]
+    assert marks == ["PISHKHAN_SIGN_IN_SHOWN", "PISHKHAN_SIGN_IN_READY"]
