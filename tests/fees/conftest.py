@@ -1,13 +1,13 @@
-"""Fixtures of the fee tests. The checkout is put on sys.path because the project is not installed for tests."""
+"""Fixtures of the fee tests; this folder goes on sys.path so the tests can share fees_helpers."""
 
 import sys
 from pathlib import Path
 
 import pytest
 
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
 
 from fees import bundled_books, select_book  # noqa: E402
 
