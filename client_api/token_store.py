@@ -15,6 +15,7 @@ from typing import Protocol
 
 import keyring
 import keyring.backend
+import keyring.core
 import keyring.errors
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,10 @@ def open_token_store(backend: keyring.backend.KeyringBackend | None = None) -> t
     at sign-in, rather than later with the operator's tokens.
     """
     chosen = backend if backend is not None else keyring.get_keyring()
+    if backend is None and not is_secure_backend(chosen):
+        # keyring chose once, at first use; the keyring service may have come up since (a login race)
+        keyring.core.init_backend()
+        chosen = keyring.get_keyring()
     if not is_secure_backend(chosen):
         return MemoryTokenStore(), f"no secure keyring backend ({type(chosen).__name__})"
     probe_account = f"probe-{uuid.uuid4()}"

@@ -17,6 +17,12 @@ export QT_QPA_PLATFORM=offscreen
 set +e
 dbus-run-session -- sh -c '
   printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 3
+  # the daemon registers on the bus asynchronously: wait until the Secret Service answers
+  for _ in $(seq 1 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
+    sleep 0.1
+  done
   exec .venv/bin/python -m pytest "$@"
 ' pytest "$@"
 status=$?

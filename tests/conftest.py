@@ -94,10 +94,14 @@ def shared_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox
 def secure_keyring():
     """The real OS keyring (Secret Service via gnome-keyring in CI). In CI its absence is a failure, not a skip."""
     import keyring
+    import keyring.core
 
     from client_api.token_store import is_secure_backend
 
     backend = keyring.get_keyring()
+    if not is_secure_backend(backend):
+        keyring.core.init_backend()  # chosen before the keyring service was up? choose again
+        backend = keyring.get_keyring()
     if not is_secure_backend(backend):
         if os.environ.get("CI"):
             pytest.fail(f"CI must provide a secure keyring (Secret Service); found {type(backend).__name__}")
