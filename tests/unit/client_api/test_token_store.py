@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import keyring.backend
 import keyring.backends.fail
 import keyring.backends.null
 import keyring.errors
@@ -11,13 +10,14 @@ import pytest
 from client_api.token_store import KeyringTokenStore, MemoryTokenStore, Tokens, is_secure_backend, open_token_store
 
 
-class _DictKeyring(keyring.backend.KeyringBackend):
-    """A stand-in OS keyring (outside the project) that keeps entries in a dict."""
+class _DictKeyring:
+    """A stand-in OS keyring (outside the project) that keeps entries in a dict.
 
-    priority = 1
+    Duck-typed on purpose: a subclass of keyring's KeyringBackend registers itself with keyring and would be
+    offered as a backend to every other test in the session.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
         self.entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service, username):
@@ -36,7 +36,7 @@ class _LockedKeyring(_DictKeyring):
         raise keyring.errors.KeyringLocked("collection is locked")
 
 
-def _plaintext_file_backend() -> keyring.backend.KeyringBackend:
+def _plaintext_file_backend() -> _DictKeyring:
     # the shape of keyrings.alt's file backends, which write secrets to a file: never acceptable
     cls = type("PlaintextKeyring", (_DictKeyring,), {"__module__": "keyrings.alt.file"})
     return cls()
