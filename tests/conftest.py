@@ -22,6 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 READY_PREFIX = "PISHKHAN_SANDBOX_READY "
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: end with the test process even if it crashes before its fixtures tear down."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1  # the name in <sys/prctl.h>
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class SandboxProcess:
     """The reference API as a real subprocess on a free loopback port."""
 
@@ -44,6 +54,7 @@ class SandboxProcess:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=_die_with_parent,
         )
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
