@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from civic.resources import resource_path
+from desktop.tasks import UiThreadGarbageCollector
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     QCoreApplication.setApplicationName("pishkhan-desk")
     app = QApplication.instance() or QApplication(argv or ["pishkhan"])
     assert isinstance(app, QApplication)
+    if app.findChild(UiThreadGarbageCollector) is None:
+        UiThreadGarbageCollector(app)  # owned by the application; see desktop.tasks for why
     family = install_fonts()
     app.setFont(QFont(family, 10))
     apply_language(app, language)

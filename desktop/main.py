@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from desktop.app import configure_logging, create_application
 from desktop.paths import app_dirs
 from desktop.settings import Settings, load_settings, save_settings
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, UiThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig, SignInResult
 
@@ -33,7 +35,9 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         from desktop.demo import DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_USERNAME, DemoSandbox
 
         sandbox = DemoSandbox()
-        window = MainWindow(None, tasks, training=True)
+        # the demo operator's drafts and outbox are as fresh as the demo data, never in the real data folder
+        demo_desk = Path(tempfile.mkdtemp(prefix="pishkhan-demo-desk-"))
+        window = MainWindow(None, tasks, training=True, local_data_dir=demo_desk)
         window.sign_in_page.fill(DEMO_USERNAME, DEMO_PASSWORD, DEMO_OFFICE_CODE)
 
         def sandbox_ready(url: str) -> None:
@@ -69,8 +73,11 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         return app.exec()
     finally:
         tasks.shutdown()
+        window.close()
+        UiThreadGarbageCollector.collect_now()  # Qt objects in garbage cycles go while the application lives
         if sandbox is not None:
             sandbox.stop()
+            shutil.rmtree(demo_desk, ignore_errors=True)
 
 
 def _remember_operator(config_dir: Path, settings: Settings, result: SignInResult) -> None:

@@ -8,22 +8,33 @@ Threading rules of the application, written down once:
 - `on_success(result)` and `on_failure(exc)` always run on the UI thread, after the op has finished; they
   are the only place its result meets the widgets. Pass the widget they touch as `owner`: if it is gone by
   the time the op finishes, the outcome is dropped instead of reaching a deleted widget.
+- A worker thread never holds the last reference to a Qt object, and Python's cyclic garbage collector runs
+  only on the UI thread (`UiThreadGarbageCollector`): Qt objects must be destroyed on the thread that owns
+  them, and a collection started by whatever thread happens to allocate would destroy them anywhere.
 - Results that arrive in bursts are batched by their page before they touch widgets.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
 
 
 class _Delivery(QObject):
-    """Lives on the UI thread; the worker emits, Qt queues the call back onto the UI thread."""
+    """Lives on the UI thread; the worker emits, Qt queues the call back onto the UI thread.
+
+    It also keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI
+    thread, and never by the worker. The owner is held weakly and is never the delivery's parent: nothing ties
+    the delivery's life to a widget's destruction.
+    """
 
     succeeded = Signal(object)
     failed = Signal(object)
@@ -31,27 +42,40 @@ class _Delivery(QObject):
     def __init__(
         self,
         runner: TaskRunner,
+        op: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None] | None,
+        owner: QObject | None,
     ) -> None:
         super().__init__()
         self._runner = runner
+        self.op: Callable[[], Any] | None = op
         self._on_success = on_success
         self._on_failure = on_failure
+        self._owner = weakref.ref(owner) if owner is not None else None
         self.succeeded.connect(self._deliver_success)
         self.failed.connect(self._deliver_failure)
+
+    def _wanted(self) -> bool:
+        if self._owner is None:
+            return True
+        owner = self._owner()
+        return owner is not None and Shiboken.isValid(owner)
 
     @Slot(object)
     def _deliver_success(self, result: object) -> None:
         try:
-            self._on_success(result)
+            if self._wanted():
+                self._on_success(result)
         finally:
             self._runner._finished(self)
 
     @Slot(object)
     def _deliver_failure(self, exc: object) -> None:
         try:
-            if self._on_failure is not None:
+            if not self._wanted():
+                log.info("dropped the outcome of a task whose page is gone: %s", type(exc).__name__)
+            elif self._on_failure is not None:
                 self._on_failure(exc)  # type: ignore[arg-type]
             else:
                 log.error("background task failed", exc_info=exc)  # type: ignore[arg-type]
@@ -66,31 +90,24 @@ class _Job(QRunnable):
         self._delivery = delivery
 
     def run(self) -> None:
+        op, delivery = self._op, self._delivery
+        self._op = self._delivery = None  # the delivery keeps both; the UI thread releases them
         try:
-            result = self._op()
+            result = op()
         except Exception as exc:
-            self._emit(self._delivery.failed, exc)
+            delivery.failed.emit(exc)
         else:
-            self._emit(self._delivery.succeeded, result)
-
-    @staticmethod
-    def _emit(signal: Signal, value: object) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:
-            pass  # the owner, and with it the delivery, was destroyed while the op ran
+            delivery.succeeded.emit(result)
 
 
 class TaskRunner(QObject):
     """Runs ops on worker threads and delivers their outcome on the UI thread."""
 
-    idle = Signal()
-
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._pending: set[_Delivery] = set()
+        self._pending: set[_Delivery] = set()  # keeps each delivery alive until its outcome is delivered
 
     def run(
         self,
@@ -100,28 +117,52 @@ class TaskRunner(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        delivery = _Delivery(self, on_success, on_failure)
-        self._pending.add(delivery)  # keeps it alive until its outcome is delivered
-        if owner is not None:
-            delivery.setParent(owner)  # destroyed with its owner: Qt then drops the queued outcome
-            delivery.destroyed.connect(lambda *_: self._forget(delivery))
+        delivery = _Delivery(self, op, on_success, on_failure, owner)
+        self._pending.add(delivery)
         self._pool.start(_Job(op, delivery))
 
     @property
     def busy(self) -> bool:
+        """True while an op runs or its outcome waits to be delivered."""
         return bool(self._pending)
 
     def _finished(self, delivery: _Delivery) -> None:
-        self._forget(delivery)
+        delivery.op = None
+        self._pending.discard(delivery)
         delivery.deleteLater()
-
-    def _forget(self, delivery: _Delivery) -> None:
-        if delivery in self._pending:
-            self._pending.discard(delivery)
-            if not self._pending:
-                self.idle.emit()
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Wait for running ops at exit; their outcomes are no longer delivered."""
         self._pool.clear()
         self._pool.waitForDone(timeout_ms)
+
+
+class UiThreadGarbageCollector(QObject):
+    """Python's cyclic garbage collection, moved onto the UI thread.
+
+    Automatic collection is switched off; a timer on the UI thread collects instead, following the same
+    generation thresholds CPython would. Call `collect_now()` before the QApplication goes away.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, interval_ms: int = 500) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    @Slot()
+    def _tick(self) -> None:
+        count0, count1, count2 = gc.get_count()
+        limit0, limit1, limit2 = gc.get_threshold()
+        if count0 < limit0:
+            return
+        generation = 0
+        if count1 >= limit1:
+            generation = 2 if count2 >= limit2 else 1
+        gc.collect(generation)
+
+    @staticmethod
+    def collect_now() -> None:
+        gc.collect()

@@ -5,6 +5,7 @@ Qt's platform must be chosen before any QApplication exists, so it is set here, 
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -15,6 +16,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# as in the application (desktop.tasks.UiThreadGarbageCollector): cyclic garbage is collected on the main thread
+# only, after each test, never by whichever worker thread happens to allocate
+gc.disable()
 # the application's config/data/cache/log folders: never the developer's own
 os.environ["PISHKHAN_HOME"] = tempfile.mkdtemp(prefix="pishkhan-tests-home-")
 
@@ -76,6 +80,12 @@ class SandboxProcess:
         for stream in (self.process.stdout, self.process.stderr):
             if stream is not None:
                 stream.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QObject, QThread
+from shiboken6 import Shiboken
 
 from desktop.tasks import TaskRunner
 
@@ -43,8 +44,8 @@ def test_an_outcome_for_a_destroyed_owner_is_dropped(qtbot):
     runner.run(lambda: release.wait(5), delivered.append, delivered.append, owner=owner)
     assert runner.busy
     owner.deleteLater()
-    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # forgotten with its owner
-    release.set()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(owner), timeout=5000)
+    release.set()  # the op ends after its owner is gone
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     runner.shutdown()
-    qtbot.wait(50)
     assert delivered == []
