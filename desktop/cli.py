@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("--lang", choices=("fa", "en"), default="fa")
     verbs.add_parser("sandbox", help="run the reference municipal API (see: pishkhan sandbox --help)", add_help=False)
     verbs.add_parser("fees", help="offline fee preview (see: pishkhan fees --help)", add_help=False)
+    verbs.add_parser("docs", help="sample documents, seal verification (see: pishkhan docs --help)", add_help=False)
     return parser
 
 
@@ -50,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         from fees.cli import main as fees_main
 
         return fees_main(args_in[1:])
+    if args_in and args_in[0] == "docs":
+        from printing.cli import main as docs_main
+
+        return docs_main(args_in[1:])
 
     parser = _parser()
     if not args_in or (args_in[0].startswith("-") and args_in[0] not in ("-h", "--help", "--version")):

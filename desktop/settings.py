@@ -35,6 +35,9 @@ class Settings:
     terminal_id: str = field(default_factory=_new_terminal_id)
     last_username: str = ""
     last_office_code: str = ""
+    # the printer each kind of document goes to (a Qt/OS printer name; "" = not chosen yet, printing refuses)
+    receipt_printer: str = ""  # the 80 mm roll printer
+    a4_printer: str = ""  # the sheet printer: certificates, replies, sheets, A5 receipts
 
 
 # version N → N+1, applied in order to the raw dict

@@ -11,6 +11,9 @@ DEBIAN_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   # the OS keyring (Secret Service) and a session bus for it
   dbus dbus-user-session gnome-keyring
+  # the print system: the CUPS scheduler and a CUPS-PDF queue (a real printer for the tests), PDF tools and a
+  # QR reader to check printed documents
+  cups printer-driver-cups-pdf poppler-utils zbar-tools
   # python
   python3-venv
 )

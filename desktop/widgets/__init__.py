@@ -1,0 +1,1 @@
+"""Reusable widgets and the desktop side of printing (print service, preview dialog)."""

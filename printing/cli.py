@@ -1,0 +1,154 @@
+"""`pishkhan docs`: sample documents and offline seal verification.
+
+    pishkhan docs sample KIND --out FILE.pdf      a sample of KIND with demo content and a training seal
+    pishkhan docs sample all --out DIR            every kind, as DIR/KIND.pdf
+    pishkhan docs verify SEAL_TEXT | - [--date YYYY/MM/DD] [--trust FILE]
+                                                  check a scanned seal against the trust list (- reads stdin)
+    pishkhan docs kinds                           the kinds, one a line
+
+`main(argv)` gets the arguments after `docs`. Bad input: one line on stderr naming what is wrong, exit status 2. A
+seal that does not verify: one line saying why, exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+USAGE_ERROR = 2
+NOT_GENUINE = 1
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from printing import KINDS
+
+    parser = _Parser(prog="pishkhan docs", description="Printed documents: samples and seal verification.")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="{sample,verify,kinds}")
+    sample = verbs.add_parser("sample", help="render a sample document with demo content")
+    sample.add_argument("kind", metavar="KIND", choices=[*KINDS, "all"], help="one of: " + ", ".join(KINDS) + ", all")
+    sample.add_argument("--out", required=True, type=Path, help="the PDF file to write (a folder for `all`)")
+    verify = verbs.add_parser("verify", help="verify a document seal (the text of its QR code) offline")
+    verify.add_argument("seal", metavar="SEAL", help="the seal text as a scanner types it, or - to read stdin")
+    verify.add_argument("--trust", type=Path, help="a trust list (default: the bundled resources/trust/keys.json)")
+    verify.add_argument("--date", metavar="YYYY/MM/DD", help="Jalali date to check expiry on (default: today, Tehran)")
+    verbs.add_parser("kinds", help="list the document kinds")
+    return parser
+
+
+def _fail(message: str, status: int = USAGE_ERROR) -> int:
+    print(" ".join(message.split()), file=sys.stderr)
+    return status
+
+
+def main(argv: list[str]) -> int:
+    """Run the `docs` verb; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        return _fail(f"pishkhan docs: {exc}")
+    except SystemExit as exc:  # --help
+        return exc.code if isinstance(exc.code, int) else 0
+    if args.verb == "kinds":
+        from printing import KINDS
+
+        print("\n".join(KINDS))
+        return 0
+    if args.verb == "sample":
+        return _sample(args.kind, args.out)
+    return _verify(args.seal, args.trust, args.date)
+
+
+def sample_document(kind: str) -> tuple[object, str]:
+    """The demo document of `kind` and the paper it goes on."""
+    from printing import KINDS, samples
+
+    paper = KINDS[kind][1]
+    makers = {
+        "receipt-80mm": samples.receipt,
+        "receipt-a5": samples.receipt,
+        "inquiry-reply": samples.inquiry_reply,
+        "zoning": samples.zoning_sheet,
+        "fee-preview": samples.fee_preview,
+        "day-close": samples.day_close,
+    }
+    maker = makers.get(kind)
+    return (maker() if maker else samples.certificate(kind)), paper
+
+
+def _sample(kind: str, out: Path) -> int:
+    from printing import KINDS, build_pdf
+
+    targets = [(k, out / f"{k}.pdf") for k in KINDS] if kind == "all" else [(kind, out)]
+    if kind == "all":
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return _fail(f"pishkhan docs: --out: cannot make the folder ({exc.strerror or exc})")
+    elif out.suffix.lower() != ".pdf":
+        return _fail("pishkhan docs: --out: the file name must end in .pdf")
+    for name, path in targets:
+        doc, paper = sample_document(name)
+        pdf = build_pdf(doc, paper)  # type: ignore[arg-type]
+        try:
+            path.write_bytes(pdf)
+        except OSError as exc:
+            return _fail(f"pishkhan docs: --out: cannot write {path} ({exc.strerror or exc})")
+        print(path)
+    return 0
+
+
+def _verify(text: str, trust_path: Path | None, date_text: str | None) -> int:
+    from civic.errors import CivicValueError
+    from civic.jalali import format_jalali_date, parse_jalali_date
+    from civic.keys import TrustList, TrustListError
+    from civic.seal import ExpiredSealError, MalformedSealError, SealError, verify
+
+    today = None
+    if date_text is not None:
+        try:
+            today = parse_jalali_date(date_text)
+        except CivicValueError as exc:
+            return _fail(f"pishkhan docs: --date: {exc.message('en')}")
+    if text == "-":
+        text = sys.stdin.read()
+    try:
+        trust = TrustList.load(trust_path)
+    except TrustListError as exc:
+        return _fail(f"pishkhan docs: --trust: {exc.reason}")
+    try:
+        payload = verify(text.strip(), trust, today=today)
+    except MalformedSealError as exc:
+        return _fail(f"pishkhan docs: SEAL: not a document seal ({exc})")
+    except ExpiredSealError as exc:
+        return _fail(f"NOT VALID: genuine but expired on {exc.payload.expires} ({exc.payload.number})", NOT_GENUINE)
+    except SealError as exc:
+        return _fail(f"NOT GENUINE: {exc}", NOT_GENUINE)
+    key = trust.get(payload.key_id)
+    lines = [
+        f"genuine: {payload.kind} {payload.number}",
+        f"signed by: {payload.key_id}" + (f" ({key.label})" if key and key.label else ""),
+        f"issued: {format_jalali_date(payload.issued, persian_digits=False)} ({payload.issued.isoformat()})",
+        "expires: "
+        + (
+            f"{format_jalali_date(payload.expires, persian_digits=False)} ({payload.expires.isoformat()})"
+            if payload.expires
+            else "never"
+        ),
+        f"holder: {payload.holder}",
+        f"amount: {payload.amount_rials:,} rials",
+        f"content sha-256: {payload.content_sha256.hex()}",
+    ]
+    if payload.training:
+        lines.append("TRAINING document (آموزشی): not valid for any real transaction")
+    print("\n".join(lines))
+    return 0
