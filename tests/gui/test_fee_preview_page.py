@@ -1,0 +1,221 @@
+"""The fee preview page through its real widgets: typing a case (Persian and ASCII digits), the total and its words,
+each line's formula on demand, Persian messages naming the bad field, and the books it computes with."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from civic.money import format_rials, rials_in_words
+from civic.text import to_persian_digits
+from client_api import MemoryTokenStore, MunicipalClient, Timeouts
+from desktop.app import apply_language, create_application
+from desktop.fee_books import TariffBookCache
+from desktop.tasks import TaskRunner
+from desktop.ui.fee_preview_page import DEMO_CASE, FeePreviewPage
+from fees import bundled_books, parse_case, select_book
+from tests.tariff_books import book_1405_variant, training_signature, write_book
+
+
+def type_text(qtbot, field, text):
+    """Type like a keyboard; QTest's keyClicks only takes Latin-1, so Persian digits go in as key events."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(field, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def retype(qtbot, field, text):
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    type_text(qtbot, field, text)
+
+
+def expected_assessment(case):
+    parsed = parse_case(case)
+    return select_book(bundled_books(), parsed.date).evaluate(parsed)
+
+
+@pytest.fixture
+def make_page(qapp, qtbot, tmp_path):
+    create_application("fa")
+    apply_language(qapp, "fa")
+    runners: list[TaskRunner] = []
+
+    def make(client=None, cache_dir=None) -> FeePreviewPage:
+        tasks = TaskRunner()
+        runners.append(tasks)
+        cache = TariffBookCache(cache_dir or tmp_path / "cache" / "tariffs")
+        page = FeePreviewPage(tasks, lambda: client, cache=cache)
+        qtbot.addWidget(page)
+        page.resize(900, 700)
+        page.show()
+        qtbot.waitUntil(lambda: page.books_ready, timeout=10_000)
+        return page
+
+    yield make
+    for tasks in runners:
+        qtbot.waitUntil(lambda tasks=tasks: not tasks.busy, timeout=10_000)
+        tasks.shutdown()
+
+
+def anonymous_client(url):
+    return MunicipalClient(url, MemoryTokenStore(), timeouts=Timeouts(connect_s=2, read_s=5))
+
+
+def test_typing_a_case_shows_the_total_of_the_fees_module_in_persian_digits_and_words(make_page, qtbot):
+    page = make_page()
+    form = page.form
+    retype(qtbot, form.date, "۱۴۰۵/۰۲/۱۵")
+    type_text(qtbot, form.renovation_code, "۱-۲-۱۲۳-۴۵-۰-۰")
+    type_text(qtbot, form.numbers["land_area_m2"], "240")
+    type_text(qtbot, form.numbers["parking_provided"], "۲")
+    type_text(qtbot, form.numbers["parking_required"], "3")
+    type_text(qtbot, form.numbers["balcony_area_m2"], "۱۲٫۵")
+    floors = form.floors
+    type_text(qtbot, floors.text_editor(0, "area_m2"), "120")
+    type_text(qtbot, floors.text_editor(0, "units"), "۱")
+    qtbot.mouseClick(form.add_floor_button, Qt.MouseButton.LeftButton)
+    assert floors.rowCount() == 2
+    type_text(qtbot, floors.text_editor(1, "level"), "1")
+    floors.use_editor(1).setCurrentIndex(floors.use_editor(1).findData("commercial"))
+    type_text(qtbot, floors.text_editor(1, "area_m2"), "۸۰")
+    type_text(qtbot, floors.text_editor(1, "units"), "2")
+    type_text(qtbot, floors.text_editor(1, "height_m"), "4.5")
+    type_text(qtbot, floors.text_editor(1, "frontage_m"), "۶")
+
+    case = {
+        "renovation_code": "1-2-123-45-0-0", "date": "1405/02/15", "land_area_m2": 240, "parking_provided": 2,
+        "parking_required": 3, "balcony_area_m2": "12.5",
+        "floors": [
+            {"level": 0, "use": "residential", "area_m2": 120, "units": 1},
+            {"level": 1, "use": "commercial", "area_m2": 80, "units": 2, "height_m": "4.5", "frontage_m": 6},
+        ],
+    }  # fmt: skip
+    expected = expected_assessment(case)
+    qtbot.waitUntil(lambda: page.assessment is not None and page.assessment.total_rials == expected.total_rials)
+    assert page.total_label.text() == f"{format_rials(expected.total_rials)} ریال"
+    assert "۰" in page.total_label.text() and "0" not in page.total_label.text()
+    assert page.words_label.text() == rials_in_words(expected.total_rials)
+    assert page.view.line_amounts() == [line.amount_rials for line in expected.lines]
+    assert "hamedan 1405.1" in page.book_label.text()
+    assert "۱۱۷٬۰۰۰" in form.regional_value.text()  # P of block 123, from the book
+    assert not page.error_label.isVisible()
+
+    # the preview follows the typing: a larger commercial floor costs more
+    before = page.assessment.total_rials
+    type_text(qtbot, floors.text_editor(1, "area_m2"), "0")  # ۸۰ → ۸۰0
+    qtbot.waitUntil(lambda: page.assessment is not None and page.assessment.total_rials > before)
+    assert floors.text_editor(1, "area_m2").text() == "۸۰0"  # exactly as typed
+
+
+def test_each_line_shows_its_formula_and_inputs_on_demand(make_page, qtbot):
+    page = make_page()
+    page.fill_case(DEMO_CASE)
+    expected = expected_assessment(DEMO_CASE)
+    assert page.assessment.total_rials == expected.total_rials
+    assert page.view.details.toPlainText() == ""
+    for row, line in enumerate(expected.lines):
+        page.view.select_line(row)
+        details = page.view.details.toPlainText()
+        assert f"فرمول: {line.formula}" in details
+        assert "ورودی‌ها:" in details and "P = ۱۱۷٬۰۰۰" in details
+        assert format_rials(line.amount_rials) in details
+    # the selected line stays selected, and explained, while the operator keeps typing
+    type_text(qtbot, page.form.numbers["land_area_m2"], "0")
+    qtbot.waitUntil(lambda: page.assessment is not None and page.assessment.total_rials != expected.total_rials)
+    assert page.view.lines.currentItem().text(0) == to_persian_digits(expected.lines[-1].code)
+    assert expected.lines[-1].formula in page.view.details.toPlainText()
+
+
+def test_a_bad_field_shows_a_persian_message_naming_it_and_nothing_typed_is_lost(make_page, qtbot):
+    page = make_page()
+    page.fill_case(DEMO_CASE)
+    land = page.form.numbers["land_area_m2"]
+    retype(qtbot, land, "-5")
+    qtbot.waitUntil(lambda: page.error_label.isVisible())
+    assert page.error_label.text() == "مساحت عرصه (م²): نباید منفی باشد"
+    assert land.property("invalid") is True
+    assert land.text() == "-5"
+    assert page.total_label.text() == "—" and page.assessment is None
+
+    retype(qtbot, land, "۲۴۰")
+    area = page.form.floors.text_editor(1, "area_m2")
+    retype(qtbot, area, "۱۱۰م")
+    qtbot.waitUntil(lambda: "ردیف ۲" in page.error_label.text())
+    assert page.error_label.text() == "طبقات، ردیف ۲: مساحت (م²): باید عدد باشد"
+    assert area.property("invalid") is True and not land.property("invalid")
+
+    retype(qtbot, area, "110")
+    qtbot.waitUntil(lambda: not page.error_label.isVisible())
+    assert page.assessment.total_rials == expected_assessment(DEMO_CASE).total_rials
+    assert not area.property("invalid")
+
+    retype(qtbot, page.form.renovation_code, "1-2-999-45-0-0")
+    qtbot.waitUntil(lambda: page.error_label.isVisible())
+    assert page.error_label.text().startswith("کد نوسازی: بلوک 999")
+
+
+def test_without_a_network_the_page_computes_from_the_bundled_books(make_page, qtbot):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    page = make_page(client=anonymous_client(url))  # shown: it tries the server at once, in the background
+    page.fill_case(DEMO_CASE)
+    assert page.assessment.total_rials == expected_assessment(DEMO_CASE).total_rials
+    qtbot.waitUntil(lambda: "بررسی نشد" in page.server_label.text(), timeout=10_000)
+    assert page.assessment.total_rials == expected_assessment(DEMO_CASE).total_rials
+    assert not page.warning_label.isVisible()
+
+
+def test_a_newer_server_book_that_fails_verification_is_not_used_and_the_page_warns(
+    make_page, qtbot, start_sandbox, tmp_path
+):
+    signed = book_1405_variant("1405.3")
+    tampered = signed.replace(b'"123" = 120000', b'"123" = 12000', 1)
+    sandbox = start_sandbox("--tariff-book", str(write_book(tmp_path, tampered, signature=training_signature(signed))))
+    page = make_page(client=anonymous_client(sandbox.url))
+    page.fill_case(DEMO_CASE)
+    qtbot.waitUntil(lambda: page.server_book is not None, timeout=10_000)
+    assert page.warning_label.isVisible()
+    warning = page.warning_label.text()
+    assert "1405.3" in warning and "1405.1" in warning and "امضا" in warning
+    assert page.used_book.version == "1405.1"
+    assert page.assessment.total_rials == expected_assessment(DEMO_CASE).total_rials
+    assert "امضا تأیید نشد" in page.server_label.text()
+
+
+def test_a_verified_newer_server_book_is_cached_and_used(make_page, qtbot, start_sandbox, tmp_path):
+    sandbox = start_sandbox("--tariff-book", str(write_book(tmp_path, book_1405_variant("1405.2", p_123=120000))))
+    page = make_page(client=anonymous_client(sandbox.url), cache_dir=tmp_path / "cache")
+    page.fill_case(DEMO_CASE)
+    qtbot.waitUntil(lambda: page.server_book is not None, timeout=10_000)
+    assert page.used_book.version == "1405.2"
+    assert "hamedan 1405.2" in page.book_label.text() and "دریافت‌شده" in page.book_label.text()
+    assert "۱۲۰٬۰۰۰" in page.form.regional_value.text()
+    assert not page.warning_label.isVisible()
+    assert (tmp_path / "cache" / "hamedan-1405.2.toml").is_file()
+    sandbox.stop()
+    offline = make_page(client=None, cache_dir=tmp_path / "cache")  # next start, no network
+    offline.fill_case(DEMO_CASE)
+    assert offline.used_book.version == "1405.2"
+
+
+def test_the_page_is_in_the_main_window_and_checks_the_server_book_when_opened(make_window, qtbot, shared_sandbox):
+    window = make_window(shared_sandbox.url)
+    window.sign_in_page.fill("counter1", "pishkhan-demo", "PK-1001")
+    window.sign_in_page.submit.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=10_000)
+    page = window.findChild(FeePreviewPage)
+    window.nav.setCurrentRow(window.pages.indexOf(page))
+    assert page.isVisible()
+    qtbot.waitUntil(lambda: "امضا تأیید شد" in page.server_label.text(), timeout=10_000)
+    assert page.server_book.label == "hamedan 1405.1"
+    window.sign_out()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=10_000)
