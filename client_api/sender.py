@@ -1,0 +1,341 @@
+"""The outbox sender: one thread, its own HTTP session, nothing lost and nothing applied twice.
+
+The loop takes the next due action (`Outbox.claim_due`: marked `sending` and committed before a byte leaves), sends
+its exact bytes under its key (`deliver`), and records the outcome (`Outbox.settle`). How an outcome is judged:
+
+- 2xx: `done`, the answer kept (a replayed answer is the same answer).
+- no connection could be made: nothing reached the server; the action keeps its state and its place, and the sender
+  pauses: it probes `/health` with growing, jittered intervals and resumes when the server answers.
+- a timeout, a dropped or reset connection: the outcome is unknown, the action is `in_doubt`; it is sent again later
+  with the same key (never a new one), and the server answers from its idempotency store if it had applied it.
+- 409 (the same key is being handled right now): `in_doubt`, back off.
+- 422 for a key reused with another body: `rejected`, flagged as a defect of this program (the body never changes).
+- other 4xx: `rejected`, with the server's field errors kept for the operator. 429: back off, unchanged.
+- 5xx: back off and send again; a gateway's 502/504 (or an answer that is not the API's problem document) leaves
+  the outcome unknown, so the action is `in_doubt`.
+- once an `in_doubt` action is older than the server's key lifetime, a resend could be applied a second time: the
+  sender asks `GET /actions/{key}` instead, and resends only if the server never handled the key.
+- the session ended (refresh refused): the sender pauses until the operator signs in again.
+Back-off is exponential with jitter, per action; other actions go on meanwhile. Nothing is ever reversed.
+
+The sender never touches a UI. `listener` is called on the sender's thread after each change; a UI must hand the
+call over to its own thread (desktop/outbox.py does).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from client_api import errors
+from client_api.actions import ActionAnswer, ActionRecord
+from client_api.outbox import Outbox, OutboxEntry, Settlement, State
+
+log = logging.getLogger(__name__)
+
+IDLE_WAIT_S = 30.0
+KEY_REUSED = "idempotency-key-reused"
+BAD_KEY = "invalid-idempotency-key"
+
+
+class Transport(Protocol):
+    """What the sender needs of the API client (MunicipalClient has it)."""
+
+    def submit_action(
+        self, method: str, path: str, body: bytes, idempotency_key: str, *, content_type: str = ...
+    ) -> ActionAnswer: ...
+
+    def lookup_action(self, idempotency_key: str) -> ActionRecord | None: ...
+
+    def health(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    base_s: float = 1.0  # back-off of an action after its first failed attempt; doubles per attempt
+    cap_s: float = 300.0
+    probe_base_s: float = 2.0  # while offline: first health probe; doubles per failure
+    probe_cap_s: float = 30.0
+    key_lifetime_s: float = 86_400.0  # how long the server remembers a key
+    lookup_margin_s: float = 3_600.0  # look up by key this long before the lifetime ends
+
+    def backoff(self, attempts: int, rng: random.Random) -> float:
+        """Exponential, with "equal jitter": half the step is fixed, half is random, so desks do not stampede."""
+        step = min(self.cap_s, self.base_s * 2 ** max(0, attempts - 1))
+        return step / 2 + rng.uniform(0, step / 2)
+
+    def probe_delay(self, failures: int, rng: random.Random) -> float:
+        step = min(self.probe_cap_s, self.probe_base_s * 2 ** max(0, failures))
+        return step / 2 + rng.uniform(0, step / 2)
+
+
+class Connection(StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    SIGNED_OUT = "signed_out"  # the session ended: nothing is sent until the operator signs in again
+
+
+@dataclass(frozen=True)
+class SenderEvent:
+    connection: Connection
+    entry_id: int | None = None
+    state: State | None = None
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        outbox: Outbox,
+        transport: Transport,
+        *,
+        policy: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.time,
+        rng: random.Random | None = None,
+        listener: Callable[[SenderEvent], None] | None = None,
+    ) -> None:
+        self.outbox = outbox
+        self.transport = transport
+        self.policy = policy or RetryPolicy()
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._listener = listener
+        self._connection = Connection.ONLINE
+        self._probe_failures = 0
+        self.failed_probes = 0  # since start, for figures
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._unsettled: tuple[OutboxEntry, Settlement] | None = None  # an outcome the disk refused to record yet
+
+    @property
+    def connection(self) -> Connection:
+        return self._connection
+
+    # -- the thread -----------------------------------------------------------------------------------
+
+    def start(self) -> OutboxSender:
+        """Recover what a crash left `sending`, then send on a thread of its own (not a daemon: an exit waits
+        for the attempt in flight, bounded by the client's timeouts)."""
+        if self._thread is not None:
+            raise RuntimeError("the sender is already running")
+        self.outbox.recover()
+        self._thread = threading.Thread(target=self._run, name="outbox-sender")
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        """Something new is due (an action was confirmed): look now instead of at the next planned time."""
+        self._wake.set()
+
+    def resume(self) -> None:
+        """The operator signed in again, or wants a retry now: leave any pause and look at once."""
+        self._set_connection(Connection.ONLINE)
+        self._probe_failures = 0
+        self._wake.set()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    def stop(self, timeout: float | None = None) -> bool:
+        """Stop after the attempt in flight; True once the thread has ended."""
+        self.request_stop()
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _sleep(self, seconds: float) -> None:
+        if seconds > 0 and self._wake.wait(seconds):
+            self._wake.clear()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                if self._connection is Connection.SIGNED_OUT:
+                    self._sleep(IDLE_WAIT_S)
+                elif self._connection is Connection.OFFLINE:
+                    self._sleep(self.policy.probe_delay(self._probe_failures, self._rng))
+                    if not self._stop.is_set() and self._connection is Connection.OFFLINE:
+                        self.probe()
+                elif not self.step():
+                    due = self.outbox.next_due_at()
+                    wait = IDLE_WAIT_S if due is None else min(IDLE_WAIT_S, max(0.0, due - self._clock()))
+                    self._sleep(wait)
+            except Exception:  # a locked or failing disk must not end the thread: the rows wait on disk
+                log.exception("outbox sender: unexpected failure; trying again shortly")
+                self._sleep(self.policy.probe_base_s)
+
+    # -- steps (the thread runs these; tests drive them one by one) -----------------------------------
+
+    def step(self) -> bool:
+        """Send the next due action and record its outcome; False if nothing was due.
+
+        If recording fails (disk full, database locked), the outcome is kept in memory and recorded before anything
+        else is sent; should the process die meanwhile, the action is `sending` on disk and recovered as in doubt."""
+        if self._unsettled is not None:
+            self._settle(*self._unsettled)
+            return True
+        entry = self.outbox.claim_due()
+        if entry is None:
+            return False
+        self._settle(entry, self.deliver(entry))
+        return True
+
+    def _settle(self, entry: OutboxEntry, settlement: Settlement) -> None:
+        self._unsettled = (entry, settlement)
+        self.outbox.settle(entry, settlement)
+        self._unsettled = None
+        self._notify(SenderEvent(self._connection, entry.id, settlement.state))
+
+    def probe(self) -> bool:
+        """While offline: does the server answer again?"""
+        try:
+            self.transport.health()
+        except errors.ApiError as exc:
+            self._probe_failures += 1
+            self.failed_probes += 1
+            log.info("outbox sender: server still unreachable (%s)", type(exc).__name__)
+            return False
+        self._probe_failures = 0
+        self._set_connection(Connection.ONLINE)
+        return True
+
+    def deliver(self, entry: OutboxEntry) -> Settlement:
+        """One attempt for a claimed entry; no database work (the caller settles)."""
+        if entry.state is State.IN_DOUBT and self._key_may_have_expired(entry):
+            resolved = self._look_up(entry)
+            if resolved is not None:
+                return resolved
+        try:
+            answer = self.transport.submit_action(
+                entry.method, entry.path, entry.body, entry.idempotency_key, content_type=entry.content_type
+            )
+        except errors.SessionExpiredError as exc:
+            self._set_connection(Connection.SIGNED_OUT)
+            return Settlement(entry.state, "session-expired", error="session-expired", detail=_detail(exc))
+        except errors.NotDeliveredError as exc:  # before ConnectTimeout's other parent, RequestTimeoutError
+            self._set_connection(Connection.OFFLINE)
+            return Settlement(entry.state, "not-delivered", error="not-delivered", detail=_detail(exc))
+        except errors.RequestTimeoutError as exc:
+            return self._in_doubt(entry, "timeout", exc)
+        except errors.AnswerLostError as exc:
+            return self._in_doubt(entry, "answer-lost", exc)
+        except errors.InsecureTransportError as exc:
+            self._set_connection(Connection.OFFLINE)
+            return Settlement(entry.state, "insecure", error="insecure", detail=_detail(exc))
+        except errors.ApiError as exc:  # anything else after the request may have left: unknown
+            return self._in_doubt(entry, "unexpected", exc)
+        self._set_connection(Connection.ONLINE)
+        return self.judge(entry, answer)
+
+    def judge(self, entry: OutboxEntry, answer: ActionAnswer, *, outcome: str | None = None) -> Settlement:
+        """What an answer means for the action (see the module's docstring)."""
+        status = answer.status
+        if 200 <= status < 300:
+            return Settlement(State.DONE, outcome or ("replayed" if answer.replayed else "applied"), answer=answer)
+        slug = answer.problem_slug()
+        detail = str(answer.problem().get("detail") or "") or None
+        if status == 401:
+            self._set_connection(Connection.SIGNED_OUT)
+            return Settlement(entry.state, "session-expired", error="session-expired", detail=detail)
+        if status == 409:
+            return self._back_off(State.IN_DOUBT, entry, "in-progress", answer, detail)
+        if status == 429:
+            return self._back_off(entry.state, entry, "rate-limited", answer, detail)
+        if status >= 500:
+            known_failure = status not in (502, 504) and answer.is_problem
+            state = entry.state if known_failure else State.IN_DOUBT
+            return self._back_off(state, entry, "server-error", answer, detail)
+        if 400 <= status < 500:
+            defect = slug in (KEY_REUSED, BAD_KEY)
+            if defect:
+                log.error("outbox: the server refused key %s as a defect (%s)", entry.idempotency_key, slug)
+            error = "key-reused" if slug == KEY_REUSED else "rejected"
+            return Settlement(
+                State.REJECTED,
+                outcome or error,
+                error=error,
+                detail=detail,
+                answer=answer,
+                field_errors=answer.field_errors(),
+                defect=defect,
+            )
+        return self._back_off(State.IN_DOUBT, entry, "unexpected", answer, f"HTTP {status}")
+
+    # -- helpers --------------------------------------------------------------------------------------
+
+    def _key_may_have_expired(self, entry: OutboxEntry) -> bool:
+        if entry.first_sent_at is None:
+            return False
+        age = self._clock() - entry.first_sent_at
+        return age >= self.policy.key_lifetime_s - self.policy.lookup_margin_s
+
+    def _look_up(self, entry: OutboxEntry) -> Settlement | None:
+        """The outcome recorded for the key; None if the server never handled it (then it is safe to send)."""
+        try:
+            record = self.transport.lookup_action(entry.idempotency_key)
+        except errors.SessionExpiredError as exc:
+            self._set_connection(Connection.SIGNED_OUT)
+            return Settlement(entry.state, "session-expired", error="session-expired", detail=_detail(exc))
+        except errors.NotDeliveredError as exc:
+            self._set_connection(Connection.OFFLINE)
+            return Settlement(entry.state, "not-delivered", error="not-delivered", detail=_detail(exc))
+        except errors.ApiError as exc:
+            return self._in_doubt(entry, "lookup-failed", exc)
+        if record is None:
+            log.info("outbox: key %s was never handled by the server; sending it", entry.idempotency_key)
+            return None
+        return self.judge(entry, record.as_answer(), outcome="looked-up")
+
+    def _next_time(self, entry: OutboxEntry, retry_after_s: int | None = None) -> float:
+        delay = self.policy.backoff(entry.attempts, self._rng)
+        if retry_after_s is not None:
+            delay = max(delay, min(float(retry_after_s), self.policy.cap_s))
+        return self._clock() + delay
+
+    def _in_doubt(self, entry: OutboxEntry, outcome: str, exc: BaseException) -> Settlement:
+        return Settlement(
+            State.IN_DOUBT, outcome, next_attempt_at=self._next_time(entry), error=outcome, detail=_detail(exc)
+        )
+
+    def _back_off(
+        self, state: State, entry: OutboxEntry, error: str, answer: ActionAnswer, detail: str | None
+    ) -> Settlement:
+        return Settlement(
+            state,
+            error,
+            next_attempt_at=self._next_time(entry, answer.retry_after_s),
+            error=error,
+            detail=detail or f"HTTP {answer.status}",
+            answer=answer,
+        )
+
+    def _set_connection(self, connection: Connection) -> None:
+        if connection is not self._connection:
+            self._connection = connection
+            log.info("outbox sender: %s", connection.value)
+            self._notify(SenderEvent(connection))
+
+    def _notify(self, event: SenderEvent) -> None:
+        if self._listener is None:
+            return
+        try:
+            self._listener(event)
+        except Exception:
+            log.exception("outbox sender: listener failed")
+
+
+def _detail(exc: BaseException) -> str:
+    return str(exc)[:500]
