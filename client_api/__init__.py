@@ -1,15 +1,19 @@
-"""Typed facade of the municipal API: one method per endpoint, typed errors, tokens in the OS keyring.
+"""Typed facade of the municipal API: one method per endpoint, typed errors, tokens in the OS keyring; and the
+durable outbox that sends the operator's actions (outbox.py, sender.py) from the local database (local_db.py).
 
 Qt-free; of the project's packages it imports only `civic`.
 """
 
 from client_api.client import MunicipalClient, Timeouts
 from client_api.errors import (
+    AnswerLostError,
     ApiError,
     ConflictError,
+    ConnectTimeoutError,
     FieldError,
     ForbiddenError,
     InsecureTransportError,
+    NotDeliveredError,
     NotFoundError,
     OfflineError,
     ProtocolError,
@@ -21,11 +25,14 @@ from client_api.errors import (
     ValidationFailedError,
 )
 from client_api.models import Health, Office, Operator
+from client_api.tariffs import ServerAssessment, SignedTariffBook
 from client_api.token_store import KeyringTokenStore, MemoryTokenStore, TokenStore, open_token_store
 
 __all__ = [
+    "AnswerLostError",
     "ApiError",
     "ConflictError",
+    "ConnectTimeoutError",
     "FieldError",
     "ForbiddenError",
     "Health",
@@ -33,6 +40,7 @@ __all__ = [
     "KeyringTokenStore",
     "MemoryTokenStore",
     "MunicipalClient",
+    "NotDeliveredError",
     "NotFoundError",
     "Office",
     "OfflineError",
@@ -40,8 +48,10 @@ __all__ = [
     "ProtocolError",
     "RateLimitedError",
     "RequestTimeoutError",
+    "ServerAssessment",
     "ServerError",
     "SessionExpiredError",
+    "SignedTariffBook",
     "Timeouts",
     "TokenStore",
     "UnauthorizedError",

@@ -10,13 +10,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
 from client_api import errors
+from client_api.actions import ActionAnswer, ActionRecord, Note
 from client_api.models import Health, Operator
+from client_api.tariffs import ServerAssessment, SignedTariffBook
 from client_api.token_store import Tokens, TokenStore
-from client_api.transport import api_root, new_session, raise_for_problem
+from client_api.transport import api_root, never_sent, new_session, raise_for_problem
 
 
 @dataclass(frozen=True)
@@ -64,22 +67,38 @@ class MunicipalClient:
         return session
 
     def _send(
-        self, method: str, path: str, *, json: Any = None, token: str | None = None, headers: dict | None = None
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        data: bytes | None = None,
+        token: str | None = None,
+        headers: dict | None = None,
     ) -> requests.Response:
         all_headers = dict(headers or {})
         if token:
             all_headers["Authorization"] = f"Bearer {token}"
         try:
             return self._session().request(
-                method, self.root + path, json=json, headers=all_headers, timeout=self._timeouts.as_requests()
+                method,
+                self.root + path,
+                json=json,
+                data=data,
+                headers=all_headers,
+                timeout=self._timeouts.as_requests(),
             )
         except requests.exceptions.SSLError as exc:
             # a certificate problem is not "offline": the operator must not be told to retry
             raise errors.InsecureTransportError(f"TLS verification failed: {exc}") from exc
-        except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout) as exc:
+        except requests.exceptions.ConnectTimeout as exc:
+            raise errors.ConnectTimeoutError(f"no connection to {self.root} in time") from exc
+        except requests.exceptions.ReadTimeout as exc:
             raise errors.RequestTimeoutError(f"no answer from {self.root} in time") from exc
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise errors.OfflineError(f"cannot reach {self.root}") from exc
+            if never_sent(exc):
+                raise errors.NotDeliveredError(f"cannot reach {self.root}") from exc
+            raise errors.AnswerLostError(f"the connection to {self.root} broke before the answer came") from exc
 
     @staticmethod
     def _json(response: requests.Response) -> dict[str, Any]:
@@ -91,12 +110,16 @@ class MunicipalClient:
             raise errors.ProtocolError("the server's answer is not a JSON object")
         return body
 
-    def _call(self, method: str, path: str, *, json: Any = None, headers: dict | None = None) -> requests.Response:
-        """An authenticated call; on 401 it refreshes the session once and tries again."""
+    def _session_tokens(self) -> tuple[str, Tokens]:
         account = self._account
         tokens = self._store.load(account) if account else None
         if account is None or tokens is None:
             raise errors.SessionExpiredError("not signed in")
+        return account, tokens
+
+    def _call(self, method: str, path: str, *, json: Any = None, headers: dict | None = None) -> requests.Response:
+        """An authenticated call; on 401 it refreshes the session once and tries again."""
+        account, tokens = self._session_tokens()
         response = self._send(method, path, json=json, token=tokens.access_token, headers=headers)
         if response.status_code == 401:
             fresh = self._refresh_after_401(account, tokens)
@@ -176,3 +199,73 @@ class MunicipalClient:
         finally:
             self._store.delete(account)
             self._account = None
+
+    # -- tariff books and assessments -------------------------------------------------------------------
+
+    def current_tariff_book(self) -> SignedTariffBook:
+        """The book the server computes with, as sent: bytes and signature, NOT yet verified (the desktop verifies
+        it with `fees` against its trust list before using or caching it). Public: no session needed."""
+        response = self._send("GET", "/tariffs/current")
+        raise_for_problem(response)
+        return SignedTariffBook.from_json(self._json(response))
+
+    def tariff_book(self, code: str, version: str) -> SignedTariffBook:
+        """One book by code and version, as sent (not yet verified); NotFoundError if the server has none."""
+        response = self._send("GET", f"/tariffs/{quote(code, safe='')}/{quote(version, safe='')}")
+        raise_for_problem(response)
+        return SignedTariffBook.from_json(self._json(response))
+
+    def assess(self, case: dict[str, Any]) -> ServerAssessment:
+        """The server's authoritative assessment of a case (the JSON of `pishkhan fees preview`; numbers as int or
+        text). A bad case is a ValidationFailedError whose field errors name the fields (`floors[1].area_m2`)."""
+        return ServerAssessment.from_json(self._json(self._call("POST", "/assessments", json=case)))
+
+    # -- actions (the outbox sends them; see client_api/outbox.py) -----------------------------------------
+
+    def submit_action(
+        self, method: str, path: str, body: bytes, idempotency_key: str, *, content_type: str = "application/json"
+    ) -> ActionAnswer:
+        """Send an action's exact body bytes under its Idempotency-Key and return whatever the server answered.
+
+        Any HTTP status comes back as an answer (the outbox keeps it); only transport failures raise:
+        `NotDeliveredError` (nothing reached the server), `RequestTimeoutError` / `AnswerLostError` (outcome
+        unknown: send again with the same key), `SessionExpiredError` (sign in again). A 401 refreshes the
+        session once and sends again: a 401 is answered before anything is done.
+        """
+        account, tokens = self._session_tokens()
+        headers = {"Idempotency-Key": idempotency_key, "Content-Type": content_type}
+        response = self._send(method, path, data=body, token=tokens.access_token, headers=headers)
+        if response.status_code == 401:
+            try:
+                fresh = self._refresh_after_401(account, tokens)
+            except errors.SessionExpiredError:
+                raise
+            except errors.ApiError as exc:  # the action itself was refused with a 401: nothing was applied
+                raise errors.NotDeliveredError(f"the session could not be refreshed: {exc.detail or exc}") from exc
+            response = self._send(method, path, data=body, token=fresh.access_token, headers=headers)
+        retry_after = response.headers.get("Retry-After", "")
+        return ActionAnswer(
+            status=response.status_code,
+            content_type=response.headers.get("Content-Type", ""),
+            body=response.content,
+            replayed=response.headers.get("Idempotency-Replayed", "").lower() == "true",
+            retry_after_s=int(retry_after) if retry_after.isascii() and retry_after.isdigit() else None,
+        )
+
+    def lookup_action(self, idempotency_key: str) -> ActionRecord | None:
+        """What the server recorded for an action sent with this key (kept after the key expires); None if the
+        server never handled it, so it was not applied."""
+        try:
+            response = self._call("GET", f"/actions/{idempotency_key}")
+        except errors.NotFoundError as exc:
+            if str(exc.problem.get("type", "")).endswith("/action-not-found"):
+                return None
+            raise
+        return ActionRecord.from_json(self._json(response))
+
+    def list_notes(self) -> list[Note]:
+        """The operator's own hand-over notes, newest first."""
+        items = self._json(self._call("GET", "/me/notes")).get("items")
+        if not isinstance(items, list):
+            raise errors.ProtocolError("the notes answer has no item list")
+        return [Note.from_json(item) for item in items if isinstance(item, dict)]

@@ -38,6 +38,20 @@ class RequestTimeoutError(OfflineError):
     """The server did not answer within the timeout; what it did with the request is unknown."""
 
 
+class NotDeliveredError(OfflineError):
+    """The request never reached the server (connection refused, name not resolved, no connection in time):
+    nothing was done there, so sending it again cannot do anything twice."""
+
+
+class ConnectTimeoutError(RequestTimeoutError, NotDeliveredError):
+    """No connection could be made in time: a timeout, but before a single byte of the request was sent."""
+
+
+class AnswerLostError(OfflineError):
+    """The request was sent but the connection broke before the whole answer arrived (dropped, reset): what the
+    server did with it is unknown."""
+
+
 class UnauthorizedError(ApiError):
     """Wrong credentials, or the session is not valid."""
 

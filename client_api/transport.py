@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import requests
 import truststore
+import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 
 from client_api import errors
@@ -63,6 +64,23 @@ def new_session(ca_bundle: str | None) -> requests.Session:
         session.mount("https://", _OsTrustAdapter())
         session.verify = True
     return session
+
+
+def never_sent(exc: BaseException) -> bool:
+    """Whether a connection error happened before the request left: no connection was ever made."""
+    seen: set[int] = set()
+    pending: list[object] = [exc]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ConnectTimeoutError):
+            return True
+        if isinstance(item, ConnectionRefusedError):
+            return True
+        pending.extend([item.__cause__, item.__context__, getattr(item, "reason", None), *item.args])
+    return False
 
 
 def raise_for_problem(response: requests.Response) -> None:

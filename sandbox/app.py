@@ -6,13 +6,16 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from sandbox.actions import router as actions_router
 from sandbox.context import SandboxContext
 from sandbox.db import Database
+from sandbox.faults import FaultInjector, FaultMiddleware
 from sandbox.idempotency import IdempotencyStore, mark_key_required
 from sandbox.problems import install_problem_handlers
 from sandbox.routes import API_PREFIX, router
 from sandbox.seed import seed_demo_data
 from sandbox.settings import SandboxSettings
+from sandbox.tariff_routes import install_tariff_routes
 
 __all__ = ["SandboxSettings", "create_app"]
 
@@ -31,13 +34,19 @@ def create_app(settings: SandboxSettings) -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
+    faults = FaultInjector(settings.faults, db) if settings.faults is not None else None
     app.state.sandbox = SandboxContext(
         settings=settings,
         db=db,
         idempotency=IdempotencyStore(db, settings.idempotency_ttl_s, settings.clock),
+        faults=faults,
     )
     install_problem_handlers(app)
     app.include_router(router)
+    app.include_router(actions_router, prefix=API_PREFIX)
+    install_tariff_routes(app, settings)
+    if faults is not None:
+        app.add_middleware(FaultMiddleware, injector=faults)
     generate_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:

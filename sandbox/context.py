@@ -11,6 +11,7 @@ from sandbox.db import Database
 from sandbox.settings import SandboxSettings
 
 if TYPE_CHECKING:
+    from sandbox.faults import FaultInjector
     from sandbox.idempotency import IdempotencyStore
 
 
@@ -19,6 +20,7 @@ class SandboxContext:
     settings: SandboxSettings
     db: Database
     idempotency: IdempotencyStore
+    faults: FaultInjector | None = None
 
     def now(self) -> float:
         return self.settings.clock()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
@@ -61,6 +61,24 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
     PRIMARY KEY (office_code, username, key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_by_age ON idempotency_keys (created_at);
+CREATE TABLE IF NOT EXISTS actions (
+    id INTEGER PRIMARY KEY,
+    office_code TEXT NOT NULL,
+    username TEXT NOT NULL,
+    key TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    body BLOB NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS actions_by_key ON actions (office_code, username, key);
+CREATE TABLE IF NOT EXISTS training_faults (
+    kind TEXT PRIMARY KEY,
+    injected INTEGER NOT NULL
+);
 """
 
 

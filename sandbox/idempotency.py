@@ -6,6 +6,10 @@ transaction as the effect, so either both are committed or neither is. A retry w
 body bytes gets the stored response again (with `Idempotency-Replayed: true`), errors included; the same key with
 another body is 422; a retry while the first is still being handled is 409. Keys are unique per scope
 (office code, username) and live `idempotency_ttl_s` seconds.
+
+Every outcome is also appended, in that same transaction, to the `actions` log, which outlives the key: a client
+whose key has expired asks `GET /actions/{key}` what became of its action instead of sending it again
+(sandbox/actions.py), and the training ledger counts from it how often each key was applied.
 """
 
 from __future__ import annotations
@@ -60,7 +64,16 @@ class IdempotencyStore:
         self._lock = threading.Lock()
         self._in_flight: dict[tuple[str, str, str], str] = {}
 
-    def execute(self, scope: Scope, raw_key: str | None, body: bytes, handler: Handler) -> Response:
+    def execute(
+        self,
+        scope: Scope,
+        raw_key: str | None,
+        body: bytes,
+        handler: Handler,
+        *,
+        method: str = "POST",
+        path: str = "",
+    ) -> Response:
         """Run `handler` once per (scope, key); answer retries from the stored response."""
         key = parse_key(raw_key)
         body_sha256 = hashlib.sha256(body).hexdigest()
@@ -72,7 +85,7 @@ class IdempotencyStore:
         if running_sha256 is not None:
             return self._answer_while_running(scope, key, body_sha256, running_sha256)
         try:
-            return self._run(scope, key, body_sha256, handler)
+            return self._run(scope, key, body_sha256, handler, (method, path))
         finally:
             with self._lock:
                 del self._in_flight[slot]
@@ -91,7 +104,7 @@ class IdempotencyStore:
             headers={"Retry-After": "1"},
         )
 
-    def _run(self, scope: Scope, key: str, body_sha256: str, handler: Handler) -> Response:
+    def _run(self, scope: Scope, key: str, body_sha256: str, handler: Handler, target: tuple[str, str]) -> Response:
         with self._db.connect() as conn, transaction(conn):
             now = self._clock()
             conn.execute("DELETE FROM idempotency_keys WHERE created_at <= ?", (now - self._ttl_s,))
@@ -110,6 +123,11 @@ class IdempotencyStore:
                 "INSERT INTO idempotency_keys (office_code, username, key, body_sha256, status, media_type, headers,"
                 " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (scope[0], scope[1], key, body_sha256, status, media_type, json.dumps(headers), encoded, now),
+            )
+            conn.execute(
+                "INSERT INTO actions (office_code, username, key, method, path, body_sha256, status, media_type,"
+                " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (scope[0], scope[1], key, target[0], target[1], body_sha256, status, media_type, encoded, now),
             )
         return Response(content=encoded, status_code=status, media_type=media_type, headers=headers)
 
@@ -147,7 +165,15 @@ async def idempotent(request: Request, scope: Scope, handler: Handler) -> Respon
     """Run `handler(conn) -> (status, body)` under the request's Idempotency-Key, within `scope`."""
     store = get_context(request).idempotency
     body = await request.body()
-    return await run_in_threadpool(store.execute, scope, request.headers.get(HEADER), body, handler)
+    return await run_in_threadpool(
+        store.execute,
+        scope,
+        request.headers.get(HEADER),
+        body,
+        handler,
+        method=request.method,
+        path=request.url.path,
+    )
 
 
 def _document_key_header(

@@ -10,6 +10,7 @@ from types import TracebackType
 import uvicorn
 
 from sandbox.app import create_app
+from sandbox.faults import FaultInjector
 from sandbox.settings import SandboxSettings
 
 START_TIMEOUT_S = 15.0
@@ -23,7 +24,9 @@ def http_url(host: str, port: int) -> str:
 def bind_socket(host: str, port: int) -> socket.socket:
     """A listening TCP socket; port 0 lets the OS choose a free one."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto must say TCP: asyncio sets TCP_NODELAY only on sockets that do, and without it every answer written in
+    # two parts (headers, then body) waits ~40 ms for the client's delayed ACK
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):  # Windows: SO_REUSEADDR there would let others share the port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
@@ -49,6 +52,7 @@ class SandboxServer:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
+        self._faults: FaultInjector | None = None
 
     @property
     def port(self) -> int:
@@ -65,7 +69,10 @@ class SandboxServer:
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already started")
         app = create_app(self.settings)
-        config = uvicorn.Config(app, log_level="warning", access_log=False, log_config=None, lifespan="off")
+        self._faults = app.state.sandbox.faults
+        # connection-level faults (sandbox/faults.py) need each request's transport: their protocol remembers it
+        http = self._faults.protocol_class() if self._faults is not None else "auto"
+        config = uvicorn.Config(app, http=http, log_level="warning", access_log=False, log_config=None, lifespan="off")
         self._server = uvicorn.Server(config)
         self._socket = bind_socket(self.host, self._requested_port)
         self._port = int(self._socket.getsockname()[1])
@@ -88,6 +95,8 @@ class SandboxServer:
 
     def stop(self) -> None:
         """Finish the requests in progress, close the socket and join the thread. Safe to call twice."""
+        if self._faults is not None:
+            self._faults.release()  # an injected hang must not hold the shutdown
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

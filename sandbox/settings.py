@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sandbox.faults import FaultSpec
+
 DB_FILENAME = "sandbox.sqlite3"
 
 
@@ -21,6 +23,8 @@ class SandboxSettings:
     lockout_threshold: int = 5
     lockout_s: int = 300
     idempotency_ttl_s: int = 86400
+    faults: FaultSpec | None = None  # `--faults SPEC`: network faults for training and tests (sandbox/faults.py)
+    tariff_book: Path | None = None  # `--tariff-book FILE`: the current book instead of the bundled latest one
     clock: Callable[[], float] = field(default=time.time, compare=False, repr=False)
 
     @property

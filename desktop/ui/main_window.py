@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,9 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from client_api import Health, MunicipalClient, OfflineError
-from desktop.messages import error_message, isolate
+from desktop.messages import error_message, isolate, localized_digits
+from desktop.outbox import OutboxService, OutboxSnapshot
+from desktop.paths import app_dirs
 from desktop.tasks import TaskRunner
+from desktop.ui.fee_preview_page import ClientOf, FeePreviewPage
 from desktop.ui.home_page import HomePage
+from desktop.ui.notes_page import NotesPage
+from desktop.ui.outbox_page import OutboxPage
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 log = logging.getLogger(__name__)
@@ -34,9 +40,18 @@ HEALTH_INTERVAL_MS = 20_000
 class MainWindow(QMainWindow):
     signed_out = Signal()
 
-    def __init__(self, server: ServerConfig | None, tasks: TaskRunner, *, training: bool = False) -> None:
+    def __init__(
+        self,
+        server: ServerConfig | None,
+        tasks: TaskRunner,
+        *,
+        training: bool = False,
+        local_data_dir: Path | None = None,
+    ) -> None:
+        """`local_data_dir`: where each operator's local database (drafts, outbox) lives; the data folder."""
         super().__init__()
         self._tasks = tasks
+        self._local_data_dir = local_data_dir
         self._client: MunicipalClient | None = None
         self._health_in_flight = False
         self._training = training
@@ -44,11 +59,19 @@ class MainWindow(QMainWindow):
         self.sign_in_page = SignInPage(server, tasks)
         self.sign_in_page.signed_in.connect(self._on_signed_in)
         self.home_page = HomePage()
+        self.outbox = OutboxService(self)
+        self.notes_page = NotesPage(tasks, self.outbox)
+        self.outbox_page = OutboxPage(self.outbox)
+        self.outbox.snapshot_ready.connect(self._show_outbox_counts)
+        self.outbox.connection_changed.connect(self._show_sender_connection)
 
         self.nav = QListWidget(objectName="navigation")
         self.nav.setMaximumWidth(220)
         self.pages = QStackedWidget(objectName="pages")
         self._add_page(self.tr("خانه"), self.home_page)
+        self._add_page(self.tr("پیش‌نمایش عوارض"), FeePreviewPage(tasks, ClientOf(self)))
+        self._add_page(self.tr("یادداشت تحویل نوبت"), self.notes_page)
+        self._add_page(self.tr("صف ارسال"), self.outbox_page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.operator_badge = QLabel(objectName="operatorBadge")
@@ -80,9 +103,16 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(objectName="statusOffice")
         self.office_label.setProperty("pishkhanData", True)
         self.connection_label = QLabel(objectName="statusConnection")
+        self.outbox_label = QLabel(objectName="statusOutbox")
         self.training_label = QLabel(self.tr("آموزشی"), objectName="statusTraining")
         self.training_label.setStyleSheet("color: white; background: #c2410c; padding: 1px 8px; font-weight: bold;")
-        for widget in (self.training_label, self.connection_label, self.office_label, self.operator_label):
+        for widget in (
+            self.training_label,
+            self.outbox_label,
+            self.connection_label,
+            self.office_label,
+            self.operator_label,
+        ):
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addWidget(self.server_label)
 
@@ -143,6 +173,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.workspace)
         self._health_timer.start()
+        self._open_outbox(result)
 
     def check_connection(self) -> None:
         client = self._client
@@ -156,6 +187,7 @@ class MainWindow(QMainWindow):
         if self._client is not None:
             self._set_connection(True)
             self._set_training(self._training or health.is_training)
+            self.outbox.resume_if_offline()
 
     def _health_failed(self, exc: BaseException) -> None:
         self._health_in_flight = False
@@ -171,6 +203,9 @@ class MainWindow(QMainWindow):
         self._client = None
         self._health_timer.stop()
         self.sign_out_button.setEnabled(False)
+        self.notes_page.set_client(None)  # saves a draft still being typed, while its outbox is open
+        self.outbox_page.clear()
+        self.outbox_label.clear()
 
         def finished(_: object = None) -> None:
             self.sign_out_button.setEnabled(True)
@@ -178,6 +213,7 @@ class MainWindow(QMainWindow):
             self.operator_label.clear()
             self.office_label.clear()
             self._set_connection(None)
+            self.outbox_label.clear()
             self.stack.setCurrentWidget(self.sign_in_page)
             self.sign_in_page.username.setFocus()
             self.signed_out.emit()
@@ -187,10 +223,44 @@ class MainWindow(QMainWindow):
             log.warning("sign-out could not reach the server: %s", type(exc).__name__)
             finished()
 
-        self._tasks.run(client.logout, finished, failed, owner=self)
+        # the sender stops (after the attempt in flight) before the session it sends with is revoked
+        self.outbox.close(lambda: self._tasks.run(client.logout, finished, failed, owner=self))
+
+    # -- the outbox ------------------------------------------------------------------------------------
+
+    def _open_outbox(self, result: SignInResult) -> None:
+        data_dir = self._local_data_dir or app_dirs().data
+        operator = result.operator
+
+        def failed(exc: BaseException) -> None:
+            log.error("the local database of %s could not be opened", operator.username, exc_info=exc)
+            self.outbox_label.setText(self.tr("صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد."))
+            self.outbox_label.setStyleSheet("color: #b91c1c;")
+
+        self.notes_page.set_client(result.client)
+        self.outbox.open(data_dir, result.client, operator.office.code, operator.username, failed)
+
+    def _show_outbox_counts(self, snapshot: OutboxSnapshot) -> None:
+        counts = snapshot.counts
+        text = self.tr("در انتظار ارسال: {n}").format(n=localized_digits(str(counts.waiting)))
+        if counts.in_doubt:
+            text += " — " + self.tr("نامعلوم: {n}").format(n=localized_digits(str(counts.in_doubt)))
+        self.outbox_label.setText(text)
+        self.outbox_label.setStyleSheet("color: #b45309; font-weight: bold;" if counts.in_doubt else "")
+
+    def _show_sender_connection(self, connection: str) -> None:
+        if self._client is None:
+            return
+        if connection == "signed_out":
+            self.connection_label.setText(self.tr("نشست پایان یافته"))
+            self.connection_label.setStyleSheet("color: #b91c1c;")
+        else:
+            self._set_connection(connection == "online")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._health_timer.stop()
+        self.notes_page.set_client(None)
+        self.outbox.close()  # confirmed actions stay in the outbox, sent at the next sign-in
         if self._client is not None:
             client, self._client = self._client, None
             # revoke the session and wipe its tokens without holding the closing window; the process waits
