@@ -13,8 +13,9 @@ its exact bytes under its key (`deliver`), and records the outcome (`Outbox.sett
 - other 4xx: `rejected`, with the server's field errors kept for the operator. 429: back off, unchanged.
 - 5xx: back off and send again; a gateway's 502/504 (or an answer that is not the API's problem document) leaves
   the outcome unknown, so the action is `in_doubt`.
-- once an `in_doubt` action is older than the server's key lifetime, a resend could be applied a second time: the
-  sender asks `GET /actions/{key}` instead, and resends only if the server never handled the key.
+- once an `in_doubt` action is older than the server's key lifetime, a server without an action log could apply a
+  resend a second time: the sender asks `GET /actions/{key}` instead, and resends only if the server never handled
+  the key (the sandbox answers late resends from its log as well).
 - the session ended (refresh refused): the sender pauses until the operator signs in again.
 Back-off is exponential with jitter, per action; other actions go on meanwhile. Nothing is ever reversed.
 

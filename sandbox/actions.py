@@ -1,7 +1,7 @@
 """What became of an action, by its idempotency key; and the training-only ledger and fault counts.
 
 `GET /actions/{key}` is part of the API contract: a client whose key has outlived the server's key lifetime asks
-here instead of sending the action again (a resend after the lifetime would be applied a second time). It answers
+here instead of sending the action again (a server that kept no log could apply a late resend twice). It answers
 from the `actions` log, which keeps every outcome the idempotency store recorded (sandbox/idempotency.py).
 
 `/training/...` exists only in the sandbox: the server ledger (how many times each key was applied) and the counts

@@ -5,7 +5,8 @@ inside a transaction and returns `(status, body)`, or raises `ProblemError`. The
 transaction as the effect, so either both are committed or neither is. A retry with the same key and the same exact
 body bytes gets the stored response again (with `Idempotency-Replayed: true`), errors included; the same key with
 another body is 422; a retry while the first is still being handled is 409. Keys are unique per scope
-(office code, username) and live `idempotency_ttl_s` seconds.
+(office code, username). The stored responses live `idempotency_ttl_s` seconds; after that a resend is answered
+from the permanent action log (`actions`), so a key is never applied twice.
 
 Every outcome is also appended, in that same transaction, to the `actions` log, which outlives the key: a client
 whose key has expired asks `GET /actions/{key}` what became of its action instead of sending it again
@@ -137,6 +138,14 @@ class IdempotencyStore:
             " WHERE office_code = ? AND username = ? AND key = ? AND created_at > ?",
             (scope[0], scope[1], key, self._clock() - self._ttl_s),
         ).fetchone()
+        if row is None:
+            # Past its lifetime the key is still in the permanent action log: one action, one effect, however
+            # late the resend (a counter that was offline for days must not pay a bill twice)
+            row = conn.execute(
+                "SELECT body_sha256, status, media_type, '{}' AS headers, body FROM actions"
+                " WHERE office_code = ? AND username = ? AND key = ? ORDER BY id LIMIT 1",
+                (scope[0], scope[1], key),
+            ).fetchone()
         return row
 
 
