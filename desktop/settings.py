@@ -45,11 +45,32 @@ _UPGRADES: dict[int, Any] = {}
 
 
 def _from_dict(raw: dict[str, Any]) -> Settings:
-    known = {f.name for f in fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known}
+    """Known fields of the right type; a field of the wrong type is an unreadable file (ValueError)."""
+    values: dict[str, Any] = {}
+    for spec in fields(Settings):
+        if spec.name not in raw:
+            continue
+        value = raw[spec.name]
+        expected = int if spec.name == "version" else str
+        if type(value) is not expected:
+            raise ValueError(f"{spec.name}: expected {expected.__name__}, found {type(value).__name__}")
+        values[spec.name] = value
     settings = Settings(**values)
     if settings.language not in LANGUAGES:
         settings.language = "fa"
+    return settings
+
+
+def _set_aside(config_dir: Path, path: Path, reason: Exception) -> Settings:
+    """Keep the unreadable file for whoever looks into it, and start again from defaults."""
+    aside = path.with_suffix(".unreadable.json")
+    try:
+        shutil.copy2(path, aside)
+    except OSError as exc:
+        log.warning("could not keep a copy of the unreadable settings: %s", exc)
+    log.warning("settings unreadable (%s); kept a copy at %s and started from defaults", reason, aside)
+    settings = Settings()
+    save_settings(config_dir, settings)
     return settings
 
 
@@ -63,24 +84,21 @@ def load_settings(config_dir: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(raw, dict):
             raise ValueError("not an object")
-    except ValueError as exc:
-        aside = path.with_suffix(".unreadable.json")
-        shutil.copy2(path, aside)
-        log.warning("settings unreadable (%s); kept a copy at %s and started from defaults", exc, aside)
-        settings = Settings()
-        save_settings(config_dir, settings)
-        return settings
-    version = int(raw.get("version", 1))
-    if version < VERSION:
-        shutil.copy2(path, path.with_suffix(f".v{version}.bak.json"))
-        while version < VERSION:
-            raw = _UPGRADES[version](raw)
-            version += 1
-        raw["version"] = VERSION
-        settings = _from_dict(raw)
-        save_settings(config_dir, settings)
-        return settings
-    return _from_dict(raw)
+        version = raw.get("version", 1)
+        if type(version) is not int or not 1 <= version <= VERSION:
+            raise ValueError(f"version: {version!r} is not one this application knows")
+        if version < VERSION:
+            shutil.copy2(path, path.with_suffix(f".v{version}.bak.json"))
+            while version < VERSION:
+                raw = _UPGRADES[version](raw)
+                version += 1
+            raw["version"] = VERSION
+            settings = _from_dict(raw)
+            save_settings(config_dir, settings)
+            return settings
+        return _from_dict(raw)
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return _set_aside(config_dir, path, exc)
 
 
 def save_settings(config_dir: Path, settings: Settings) -> None:
