@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client_api import Health, MunicipalClient, OfflineError
+from client_api import Health, MunicipalClient, OfflineError, SessionExpiredError
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.outbox import OutboxService, OutboxSnapshot
 from desktop.paths import app_dirs
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
     def _health_failed(self, exc: BaseException) -> None:
         self._health_in_flight = False
         if self._client is not None:
-            self._set_connection(not isinstance(exc, OfflineError))
+            self._set_connection(False)  # unreachable, failing or untrusted: not a server to work with now
             if not isinstance(exc, OfflineError):
                 log.warning("health check failed: %s", error_message(exc))
 
@@ -252,8 +252,10 @@ class MainWindow(QMainWindow):
         if self._client is None:
             return
         if connection == "signed_out":
-            self.connection_label.setText(self.tr("نشست پایان یافته"))
-            self.connection_label.setStyleSheet("color: #b91c1c;")
+            # the session ended on the server (refresh refused): back to the sign-in page, saying why; the
+            # outbox keeps every confirmed action and sends it after the next sign-in
+            self.sign_in_page.show_error(error_message(SessionExpiredError()))
+            self.sign_out()
         else:
             self._set_connection(connection == "online")
 

@@ -434,10 +434,6 @@
         <source>نامعلوم: {n}</source>
         <translation>in doubt: {n}</translation>
     </message>
-    <message>
-        <source>نشست پایان یافته</source>
-        <translation>Session ended</translation>
-    </message>
 </context>
 <context>
     <name>Messages</name>

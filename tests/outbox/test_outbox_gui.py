@@ -136,3 +136,20 @@ def test_in_doubt_is_shown_plainly_and_never_reversed(desk, sandbox, qtbot):
     assert not not page.doubt_banner.isHidden()
     assert list(server.ledger().values()) == [1]
     assert server.note_texts() == ["نتیجه نامعلوم"]
+
+
+def test_when_the_session_ends_the_operator_is_sent_to_sign_in_and_the_note_waits(desk, sandbox, qtbot):
+    server = sandbox(access_ttl_s=1, refresh_ttl_s=2)
+    window = desk(server.url)
+    qtbot.wait(2500)  # the session is over on the server: access and refresh tokens both expired
+    page = window.notes_page
+    type_text(qtbot, page.editor, "پس از پایان نشست")
+    page.submit.click()
+    page.confirm_button.click()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=WAIT_MS)
+    assert window.sign_in_page.error_label.text() == "نشست کاری شما پایان یافته است. لطفاً دوباره وارد شوید."
+    assert window.connection_label.text() == "وارد نشده"
+    assert server.note_texts() == []
+    window.sign_in_page.fill("counter1", "pishkhan-demo", "PK-1001")
+    window.sign_in_page.submit_form()  # signing in again sends what waited, once
+    qtbot.waitUntil(lambda: server.note_texts() == ["پس از پایان نشست"], timeout=WAIT_MS)
