@@ -194,10 +194,30 @@ class OutboxService(QObject):
 
         self._local.run(lambda: session.outbox.enqueue(action, draft_form=draft_form), queued, on_failed, owner=owner)
 
-    def save_draft(self, form: str, content: dict[str, Any]) -> None:
+    def save_draft(
+        self,
+        form: str,
+        content: dict[str, Any],
+        on_saved: Callable[[], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Write the draft off the UI thread; `on_saved` / `on_failed` say how it went, on the UI thread."""
         session = self._session
-        if session is not None:
-            self._local.run(lambda: session.drafts.save(form, content), lambda _: None, self._log_failure, owner=self)
+        if session is None:
+            return
+
+        def failed(exc: BaseException) -> None:
+            self._log_failure(exc)
+            if on_failed is not None:
+                on_failed(exc)
+
+        self._local.run(
+            lambda: session.drafts.save(form, content),
+            lambda _: on_saved() if on_saved is not None else None,
+            failed,
+            owner=owner or self,
+        )
 
     def load_draft(self, form: str, on_loaded: Callable[[dict[str, Any] | None], None], owner: QObject) -> None:
         session = self._session

@@ -187,9 +187,18 @@ class NotesPage(QWidget):
         self._autosave.stop()
         if not self.ready:
             return
-        self._service.save_draft(DRAFT_FORM, {"text": self.editor.toPlainText()})
+        self._service.save_draft(
+            DRAFT_FORM, {"text": self.editor.toPlainText()}, self._draft_saved, self._draft_not_saved, owner=self
+        )
+
+    def _draft_saved(self) -> None:
         stamp = format_jalali_datetime(dt.datetime.now(dt.UTC), persian_digits=current_language() == "fa")
         self.draft_status.setText(self.tr("پیش‌نویس ذخیره شد ({time}).").format(time=stamp.split()[-1]))
+
+    def _draft_not_saved(self, exc: BaseException) -> None:
+        self.draft_status.setText(
+            self.tr("پیش‌نویس ذخیره نشد؛ متن را نبندید و دوباره تلاش کنید. جزئیات در گزارش برنامه ثبت شد.")
+        )
 
     def _update_counter(self) -> None:
         count = len(self.editor.toPlainText())

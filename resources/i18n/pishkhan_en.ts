@@ -541,6 +541,10 @@
         <translation>Draft saved ({time}).</translation>
     </message>
     <message>
+        <source>پیش‌نویس ذخیره نشد؛ متن را نبندید و دوباره تلاش کنید. جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The draft was not saved; keep the text open and try again. The details are in the application log.</translation>
+    </message>
+    <message>
         <source>{count} از {limit} نویسه</source>
         <translation>{count} of {limit} characters</translation>
     </message>
