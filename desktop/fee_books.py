@@ -17,6 +17,7 @@ force, then the highest version), the same rule the server applies, so offline p
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -25,8 +26,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from client_api import SignedTariffBook
-from fees import BookError, FeesError, TariffBook, TrustList, bundled_books, load_book_file, load_signed_book
+from civic.keys import TRAINING_KEY_ID
+from client_api import Health, SignedTariffBook
+from fees import (
+    BookError,
+    FeesError,
+    SignatureError,
+    TariffBook,
+    TrustList,
+    bundled_books,
+    load_book_file,
+    load_signed_book,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +97,8 @@ class Refresh:
 
 
 class _FetchesBooks(Protocol):
+    def health(self) -> Health: ...
+
     def current_tariff_book(self) -> SignedTariffBook: ...
 
 
@@ -132,9 +145,14 @@ class TariffBookCache:
             source.setdefault(book.sha256, CACHED)
         return LocalBooks(tuple(chosen.values()), source, tuple(rejected))
 
-    def verify(self, download: SignedTariffBook) -> TariffBook:
-        """The downloaded book, verified against the trust list and compiled. Raises SignatureError / BookError."""
+    def verify(self, download: SignedTariffBook, *, training_server: bool = False) -> TariffBook:
+        """The downloaded book, verified against the trust list and compiled. Raises SignatureError / BookError.
+
+        The training key's private half ships with the sandbox, so anyone can sign with it: a book it signed is
+        taken only from a server that says it is a training server."""
         name = f"{download.code}-{download.version}.toml"
+        if not training_server and _signing_key_id(download.signature) == TRAINING_KEY_ID:
+            raise SignatureError(name, "signed with the training key, which only a training server may use")
         book = load_signed_book(download.data, download.signature, name=name, trust=self.trust())
         if (book.code, book.version) != (download.code, download.version):
             raise BookError(name, None, f"the signed book is {book.label}, not {download.label} as the server said")
@@ -157,11 +175,12 @@ class TariffBookCache:
         """Fetch the server's current book, verify and cache it, and reload the local books. Network and disk: run
         it off the UI thread. A download that does not verify is not cached; the refusal is in `server.problem`.
         Errors of the API (offline, timeout, …) propagate."""
+        training_server = client.health().is_training
         download = client.current_tariff_book()
         problem: FeesError | None = None
         uncached: TariffBook | None = None
         try:
-            book = self.verify(download)
+            book = self.verify(download, training_server=training_server)
         except FeesError as exc:
             log.warning("downloaded tariff book %s refused: %s", download.label, exc.message("en"))
             problem = exc
@@ -197,3 +216,13 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _signing_key_id(signature: bytes) -> str | None:
+    """The key id a detached signature names (the signature itself is checked by fees)."""
+    try:
+        value = json.loads(signature)
+    except ValueError:
+        return None
+    key_id = value.get("key_id") if isinstance(value, dict) else None
+    return key_id if isinstance(key_id, str) else None

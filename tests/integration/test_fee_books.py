@@ -124,3 +124,16 @@ def test_a_verified_book_that_cannot_be_cached_is_still_used_for_the_session(sta
     assert refresh.server.verified
     used = select_book(refresh.local.books, DATE_1405)
     assert used.version == "1405.2" and refresh.local.source[used.sha256] == DOWNLOADED
+
+
+def test_a_book_signed_with_the_training_key_is_refused_from_a_server_that_is_not_a_training_server(
+    start_sandbox, tmp_path
+):
+    # the training key's private half is public (it ships with the sandbox): only a training server may use it
+    newer = book_1405_variant("1405.4")
+    sandbox = start_sandbox("--tariff-book", str(write_book(tmp_path / "served", newer)))
+    download = anonymous_client(sandbox.url).current_tariff_book()
+    cache = TariffBookCache(tmp_path / "cache" / "tariffs")
+    with pytest.raises(SignatureError, match="training key"):
+        cache.verify(download)
+    assert cache.verify(download, training_server=True).version == "1405.4"
