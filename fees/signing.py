@@ -10,76 +10,39 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from civic.resources import resource_path
+from civic import keys as civic_keys
+from civic.keys import TrustedKey, load_private_key
 from fees.errors import SignatureError
+
+__all__ = ["DOCUMENT", "TARIFF", "TrustList", "TrustedKey", "load_private_key", "sign_detached", "verify_detached"]
 
 TARIFF = "tariff"
 DOCUMENT = "document"
 MAX_SIGNATURE_BYTES = 4096
 
 
-@dataclass(frozen=True)
-class TrustedKey:
-    key_id: str
-    public_key: Ed25519PublicKey
-    label: str
-    purposes: tuple[str, ...]
-
-    def raw_public_key(self) -> bytes:
-        return self.public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
-class TrustList:
-    """The keys this installation trusts, by key_id."""
-
-    def __init__(self, keys: list[TrustedKey]) -> None:
-        self.keys = {key.key_id: key for key in keys}
-
-    def get(self, key_id: str) -> TrustedKey | None:
-        return self.keys.get(key_id)
-
-    def find_public_key(self, raw: bytes) -> TrustedKey | None:
-        return next((key for key in self.keys.values() if key.raw_public_key() == raw), None)
+class TrustList(civic_keys.TrustList):
+    """The installation's trust list (civic.keys); a broken one is a SignatureError here, like every other
+    refusal of a signature."""
 
     @classmethod
     def from_json(cls, data: bytes | str, *, name: str = "keys.json") -> TrustList:
         try:
-            entries = json.loads(data)
-            if not isinstance(entries, list):
-                raise ValueError("a list of keys is expected")
-            keys = [_trusted_key(entry) for entry in entries]
-        except (ValueError, TypeError, KeyError, binascii.Error) as exc:
-            raise SignatureError(name, f"the trust list is malformed: {exc}") from None
-        return cls(keys)
+            return super().from_json(data, name=name)  # type: ignore[return-value]
+        except civic_keys.TrustListError as exc:
+            raise SignatureError(exc.source, exc.reason) from None
 
     @classmethod
     def load(cls, path: Path | None = None) -> TrustList:
-        """The bundled trust list, or the one at `path`."""
-        path = path or resource_path("trust", "keys.json")
         try:
-            return cls.from_json(path.read_bytes(), name=str(path))
-        except OSError as exc:
-            raise SignatureError(str(path), f"cannot read the trust list: {exc.strerror}") from None
-
-
-def _trusted_key(entry: Any) -> TrustedKey:
-    raw = base64.b64decode(entry["public_key"], validate=True)
-    if len(raw) != 32:
-        raise ValueError(f"key {entry.get('key_id')!r}: an Ed25519 public key has 32 bytes")
-    purposes = entry.get("purposes", [])
-    if not isinstance(purposes, list) or not all(isinstance(p, str) for p in purposes):
-        raise ValueError(f"key {entry.get('key_id')!r}: purposes must be a list of text")
-    return TrustedKey(
-        str(entry["key_id"]), Ed25519PublicKey.from_public_bytes(raw), str(entry.get("label", "")), tuple(purposes)
-    )
+            return super().load(path)  # type: ignore[return-value]
+        except civic_keys.TrustListError as exc:
+            raise SignatureError(exc.source, exc.reason) from None
 
 
 def sign_detached(data: bytes, private_key: Ed25519PrivateKey, key_id: str) -> bytes:
@@ -109,12 +72,4 @@ def verify_detached(data: bytes, signature_file: bytes, trust: TrustList, purpos
         key.public_key.verify(signature, data)
     except InvalidSignature:
         raise SignatureError(name, "the signature does not match the file's bytes (changed after signing?)") from None
-    return key
-
-
-def load_private_key(pem: bytes) -> Ed25519PrivateKey:
-    """An unencrypted PKCS8 PEM Ed25519 private key."""
-    key = serialization.load_pem_private_key(pem, password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError("not an Ed25519 private key")
     return key
