@@ -8,19 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
 
+from civic.cli import OneLineParser
 from desktop import __version__
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: {message}\n")
-        raise SystemExit(2)
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pishkhan", description="Pishkhan Desk (پیشخوان): counter and notary office client.")
+    parser = OneLineParser(prog="pishkhan", description="Pishkhan Desk (پیشخوان): counter and notary office client.")
     parser.add_argument("--version", action="version", version=f"pishkhan-desk {__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 

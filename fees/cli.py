@@ -12,26 +12,18 @@ import json
 import sys
 from pathlib import Path
 
+from civic.cli import OneLineParser, fail, parse_or_status
 from fees.case import case_from_json
 from fees.catalog import bundled_books, load_book_file, select_book
 from fees.errors import CaseError, FeesError
 from fees.fields import parse_date
 from fees.render import render_assessment
 
-USAGE_ERROR = 2
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(message)
-
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pishkhan fees", description="Offline fee preview from the bundled, signed tariff books.")
+    parser = OneLineParser(
+        prog="pishkhan fees", description="Offline fee preview from the bundled, signed tariff books."
+    )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="preview")
     preview = verbs.add_parser("preview", help="assess a case (JSON file) and print its fees")
     preview.add_argument("case", metavar="CASE.json", help="the case; see fees/README.md for the schema")
@@ -42,25 +34,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
-    print(" ".join(message.split()), file=sys.stderr)
-    return USAGE_ERROR
-
-
 def main(argv: list[str]) -> int:
     """Run the `fees` verb; returns the exit status."""
-    try:
-        args = _parser().parse_args(argv)
-    except _UsageError as exc:
-        return _fail(f"pishkhan fees: {exc}")
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
+    args = parse_or_status(_parser(), argv)
+    if isinstance(args, int):
+        return args
     lang = args.lang
     case_path = Path(args.case)
     try:
         data = case_path.read_bytes()
     except OSError as exc:
-        return _fail(f"{case_path}: {exc.strerror or exc}")
+        return fail(f"{case_path}: {exc.strerror or exc}")
     try:
         case = case_from_json(data)
         if args.date is not None:
@@ -69,9 +53,9 @@ def main(argv: list[str]) -> int:
         book = select_book(books, case.date)
         assessment = book.evaluate(case)
     except CaseError as exc:
-        return _fail(f"{case_path}: {exc.message(lang)}")
+        return fail(f"{case_path}: {exc.message(lang)}")
     except FeesError as exc:
-        return _fail(exc.message(lang))
+        return fail(exc.message(lang))
     if args.json:
         sys.stdout.write(json.dumps(assessment.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

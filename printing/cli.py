@@ -16,23 +16,15 @@ import argparse
 import sys
 from pathlib import Path
 
-USAGE_ERROR = 2
+from civic.cli import OneLineParser, fail, parse_or_status
+
 NOT_GENUINE = 1
-
-
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UsageError(message)
 
 
 def _parser() -> argparse.ArgumentParser:
     from printing import KINDS
 
-    parser = _Parser(prog="pishkhan docs", description="Printed documents: samples and seal verification.")
+    parser = OneLineParser(prog="pishkhan docs", description="Printed documents: samples and seal verification.")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="{sample,verify,kinds}")
     sample = verbs.add_parser("sample", help="render a sample document with demo content")
     sample.add_argument("kind", metavar="KIND", choices=[*KINDS, "all"], help="one of: " + ", ".join(KINDS) + ", all")
@@ -45,19 +37,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str, status: int = USAGE_ERROR) -> int:
-    print(" ".join(message.split()), file=sys.stderr)
-    return status
-
-
 def main(argv: list[str]) -> int:
     """Run the `docs` verb; returns the exit status."""
-    try:
-        args = _parser().parse_args(argv)
-    except _UsageError as exc:
-        return _fail(f"pishkhan docs: {exc}")
-    except SystemExit as exc:  # --help
-        return exc.code if isinstance(exc.code, int) else 0
+    args = parse_or_status(_parser(), argv)
+    if isinstance(args, int):
+        return args
     if args.verb == "kinds":
         from printing import KINDS
 
@@ -93,16 +77,16 @@ def _sample(kind: str, out: Path) -> int:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return _fail(f"pishkhan docs: --out: cannot make the folder ({exc.strerror or exc})")
+            return fail(f"pishkhan docs: --out: cannot make the folder ({exc.strerror or exc})")
     elif out.suffix.lower() != ".pdf":
-        return _fail("pishkhan docs: --out: the file name must end in .pdf")
+        return fail("pishkhan docs: --out: the file name must end in .pdf")
     for name, path in targets:
         doc, paper = sample_document(name)
         pdf = build_pdf(doc, paper)  # type: ignore[arg-type]
         try:
             path.write_bytes(pdf)
         except OSError as exc:
-            return _fail(f"pishkhan docs: --out: cannot write {path} ({exc.strerror or exc})")
+            return fail(f"pishkhan docs: --out: cannot write {path} ({exc.strerror or exc})")
         print(path)
     return 0
 
@@ -118,21 +102,21 @@ def _verify(text: str, trust_path: Path | None, date_text: str | None) -> int:
         try:
             today = parse_jalali_date(date_text)
         except CivicValueError as exc:
-            return _fail(f"pishkhan docs: --date: {exc.message('en')}")
+            return fail(f"pishkhan docs: --date: {exc.message('en')}")
     if text == "-":
         text = sys.stdin.read()
     try:
         trust = TrustList.load(trust_path)
     except TrustListError as exc:
-        return _fail(f"pishkhan docs: --trust: {exc.reason}")
+        return fail(f"pishkhan docs: --trust: {exc.reason}")
     try:
         payload = verify(text.strip(), trust, today=today)
     except MalformedSealError as exc:
-        return _fail(f"pishkhan docs: SEAL: not a document seal ({exc})")
+        return fail(f"pishkhan docs: SEAL: not a document seal ({exc})")
     except ExpiredSealError as exc:
-        return _fail(f"NOT VALID: genuine but expired on {exc.payload.expires} ({exc.payload.number})", NOT_GENUINE)
+        return fail(f"NOT VALID: genuine but expired on {exc.payload.expires} ({exc.payload.number})", NOT_GENUINE)
     except SealError as exc:
-        return _fail(f"NOT GENUINE: {exc}", NOT_GENUINE)
+        return fail(f"NOT GENUINE: {exc}", NOT_GENUINE)
     key = trust.get(payload.key_id)
     lines = [
         f"genuine: {payload.kind} {payload.number}",

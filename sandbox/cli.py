@@ -7,26 +7,17 @@ import argparse
 import logging
 import signal
 import sqlite3
-import sys
 import threading
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
 
+from civic.cli import OneLineParser, fail, parse_or_status
 from sandbox.faults import FaultSpec, FaultSpecError
 from sandbox.server import SandboxServer
 from sandbox.settings import SandboxSettings
 from sandbox.tariff_routes import tariff_book_problem
 
 READY_PREFIX = "PISHKHAN_SANDBOX_READY"
-EXIT_BAD_INPUT = 2
-
-
-class _OneLineParser(argparse.ArgumentParser):
-    """Bad input: one line on stderr naming the option and what is wrong, exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {' '.join(message.split())}\n")
 
 
 def _port(text: str) -> int:
@@ -78,7 +69,7 @@ def default_data_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(
+    parser = OneLineParser(
         prog="pishkhan sandbox",
         description="Run the reference municipal API (training data) until interrupted.",
         formatter_class=argparse.RawTextHelpFormatter,
@@ -109,15 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(option: str, problem: str) -> int:
-    print(f"pishkhan sandbox: {option}: {' '.join(problem.split())}", file=sys.stderr)
-    return EXIT_BAD_INPUT
+    return fail(f"pishkhan sandbox: {option}: {problem}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:  # --help, or bad input already reported in one line
-        return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
+    args = parse_or_status(build_parser(), argv)
+    if isinstance(args, int):
+        return args
     data_dir: Path = args.data if args.data is not None else default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
