@@ -1,7 +1,7 @@
 """Iranian identifiers: validate typed input and return one canonical ASCII form to store and compare.
 
 Every function takes the raw text as typed (any digit set, separators, stray marks) and normalises it first, so callers
-never validate half-normalised strings. Rules follow DOMAIN.md "Identifiers".
+never validate half-normalised strings. Rules follow docs/domain.md "Identifiers".
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from civic.text import digits_only, normalize_text
 
 _ALL_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _REPEATED = re.compile(r"(\d)\1*", re.ASCII)
-# Postal-code heuristic (DOMAIN.md): a hint that the code looks unusual, never a rejection.
+# Postal-code heuristic (docs/domain.md): a hint that the code looks unusual, never a rejection.
 _POSTAL_HEURISTIC = re.compile(r"(?!(\d)\1{3})[13-9]{4}[1346-9][013-9]{5}", re.ASCII)
 _MOBILE_PUNCT = re.compile(r"[\s\-_./()\u2010-\u2015\u2212\u200c]+")
 _MOBILE_LOCAL = re.compile(r"9[0-9]{9}", re.ASCII)

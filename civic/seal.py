@@ -158,7 +158,7 @@ def content_digest(content: Any) -> bytes:
 
 
 def b45encode(data: bytes) -> str:
-    out = []
+    out: list[str] = []
     for i in range(0, len(data) - 1, 2):
         n = data[i] * 256 + data[i + 1]
         c, n = n % 45, n // 45

@@ -1,6 +1,6 @@
 """The operator's local database: one SQLite file per operator profile, in the application's data folder.
 
-It holds what must survive a crash or a power cut on this desk: form drafts and the outbox (DESIGN.md, "Local
+It holds what must survive a crash or a power cut on this desk: form drafts and the outbox (docs/architecture.md, "Local
 state"). Every connection runs in WAL mode with `synchronous=FULL` (a committed transaction is on disk before the
 commit returns), and every write is `BEGIN IMMEDIATE` (the write lock is taken up front, so two writers never
 deadlock: the later one waits up to the busy timeout).
@@ -80,7 +80,68 @@ _V1 = (
     WHEN OLD.state IN ('done', 'rejected') AND NEW.state <> OLD.state
     BEGIN SELECT RAISE(ABORT, 'a finished action never changes state'); END""",
 )
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1,)
+# v2: chains. An action belongs to a chain (`chain_id`, a UUID; a single action is a chain of one) at a step
+# (`chain_step`, from 0); a new final state `not_sent` for the later steps of a chain whose step was refused
+# (`blocked_by_step` names that step). SQLite cannot alter a CHECK, so the table is rebuilt (the documented way: with
+# foreign keys off, see `LocalDatabase.open`); ids, rows and attempts are kept as they were.
+_V2 = (
+    """CREATE TABLE outbox_v2 (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        api_root TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        body BLOB NOT NULL,
+        body_sha256 TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'done', 'rejected', 'in_doubt', 'not_sent')),
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL,
+        first_sent_at REAL,
+        last_error TEXT,
+        last_error_detail TEXT,
+        response_status INTEGER,
+        response_type TEXT,
+        response_body BLOB,
+        field_errors TEXT,
+        defect INTEGER NOT NULL DEFAULT 0 CHECK (defect IN (0, 1)),
+        finished_at REAL,
+        chain_id TEXT NOT NULL,
+        chain_step INTEGER NOT NULL DEFAULT 0 CHECK (chain_step >= 0),
+        blocked_by_step INTEGER,
+        UNIQUE (chain_id, chain_step)
+    )""",
+    """INSERT INTO outbox_v2 (id, idempotency_key, api_root, kind, summary, method, path, content_type, body,
+        body_sha256, state, created_at, updated_at, attempts, next_attempt_at, first_sent_at, last_error,
+        last_error_detail, response_status, response_type, response_body, field_errors, defect, finished_at, chain_id,
+        chain_step)
+    SELECT id, idempotency_key, api_root, kind, summary, method, path, content_type, body, body_sha256, state,
+        created_at, updated_at, attempts, next_attempt_at, first_sent_at, last_error, last_error_detail,
+        response_status, response_type, response_body, field_errors, defect, finished_at, idempotency_key, 0
+    FROM outbox""",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v2 RENAME TO outbox",
+    "CREATE INDEX outbox_due ON outbox (api_root, state, next_attempt_at)",
+    "CREATE INDEX outbox_by_state ON outbox (state, created_at)",
+    """CREATE TRIGGER outbox_rows_are_never_deleted BEFORE DELETE ON outbox
+    BEGIN SELECT RAISE(ABORT, 'outbox rows are never deleted'); END""",
+    """CREATE TRIGGER outbox_action_is_immutable
+    BEFORE UPDATE OF idempotency_key, api_root, kind, method, path, content_type, body, body_sha256, created_at,
+        chain_id, chain_step
+    ON outbox
+    BEGIN SELECT RAISE(ABORT, 'a confirmed action is never changed'); END""",
+    """CREATE TRIGGER outbox_final_state_is_final BEFORE UPDATE OF state ON outbox
+    WHEN OLD.state IN ('done', 'rejected', 'not_sent') AND NEW.state <> OLD.state
+    BEGIN SELECT RAISE(ABORT, 'a finished action never changes state'); END""",
+    """CREATE TRIGGER outbox_not_sent_was_never_sent BEFORE UPDATE OF state ON outbox
+    WHEN NEW.state = 'not_sent' AND (OLD.state <> 'queued' OR OLD.attempts > 0)
+    BEGIN SELECT RAISE(ABORT, 'only an action never sent can be marked not sent'); END""",
+)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+", re.ASCII)
@@ -116,11 +177,18 @@ class LocalDatabase:
                 )
             if 0 < version < SCHEMA_VERSION:
                 self._keep_copy(conn, version)
+            # a migration may rebuild a table that others reference: foreign keys are off while it runs (the pragma
+            # works only outside a transaction) and checked before its transaction commits
+            conn.execute("PRAGMA foreign_keys=OFF")
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 with self._transaction(conn):
                     for statement in MIGRATIONS[target - 1]:
                         conn.execute(statement)
+                    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise LocalDatabaseError(f"migration to version {target} broke {len(broken)} references")
                     conn.execute(f"PRAGMA user_version={target}")
+            conn.execute("PRAGMA foreign_keys=ON")
         return self
 
     def _keep_copy(self, conn: sqlite3.Connection, version: int) -> None:

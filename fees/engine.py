@@ -10,9 +10,9 @@ its `inputs` and `intermediate` dicts only when asked, so evaluating many cases 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal, DecimalException, DivisionByZero, Overflow
-from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from fees.errors import EvaluationError
 from fees.nodes import CTX
@@ -33,23 +33,32 @@ class Discount:
         self.reason_en = reason_en
 
 
+@dataclass(slots=True, eq=False)
 class Item:
     """One compiled fee item of a book; `run(env, floor)` evaluates it and returns its Line, or None if it does
     not apply."""
 
-    __slots__ = (
-        "amount", "applies", "book_label", "cap", "code", "discounts", "formula", "inputs", "legal", "lets",
-        "minimum", "notes", "notes_en", "per_floor", "rounding", "run", "title", "title_en",
-    )  # fmt: skip
+    code: str
+    title: str
+    title_en: str
+    formula: str
+    legal: str
+    notes: str
+    notes_en: str
+    per_floor: bool
+    applies: Fn | None
+    lets: tuple[tuple[str, int, Fn], ...]  # (name, slot, expression)
+    amount: Fn
+    minimum: Fn | None
+    cap: Fn | None
+    discounts: tuple[Discount, ...]
+    rounding: RoundingRule
+    inputs: tuple[tuple[str, int | None, Any], ...]  # (name, slot, constant value when slot is None)
+    book_label: str
+    run: Callable[[list[Any], int | None], Line | None] = field(init=False, repr=False)
 
-    def __init__(self, **fields: Any) -> None:
-        for name, value in fields.items():
-            setattr(self, name, value)
-        self.lets: tuple[tuple[str, int, Fn], ...]
-        self.inputs: tuple[tuple[str, int | None, Any], ...]  # (name, slot, constant value when slot is None)
-        self.rounding: RoundingRule
-        self.discounts: tuple[Discount, ...]
-        self.run: Callable[[list[Any], int | None], Line | None] = _runner(self)
+    def __post_init__(self) -> None:
+        self.run = _runner(self)
 
     def where(self, floor: int | None) -> str:
         return self.code if floor is None else f"{self.code} (floors[{floor}])"
@@ -107,21 +116,20 @@ def _json_value(value: Any) -> Any:
     return value
 
 
-class Line(tuple):
+class Line(NamedTuple):
     """One applied item: what was computed, from what, and the integer amount in rials (an immutable record)."""
 
-    __slots__ = ()
-    item: Item = property(itemgetter(0))  # type: ignore[assignment]
-    env: list[Any] = property(itemgetter(1))  # type: ignore[assignment]
-    floor: int | None = property(itemgetter(2))  # type: ignore[assignment]
-    base: Decimal = property(itemgetter(3))  # type: ignore[assignment]
-    minimum: Decimal | None = property(itemgetter(4))  # type: ignore[assignment]
-    minimum_applied: bool = property(itemgetter(5))  # type: ignore[assignment]
-    cap: Decimal | None = property(itemgetter(6))  # type: ignore[assignment]
-    cap_applied: bool = property(itemgetter(7))  # type: ignore[assignment]
-    discount: Discount | None = property(itemgetter(8))  # type: ignore[assignment]
-    before_rounding: Decimal = property(itemgetter(9))  # type: ignore[assignment]
-    amount_rials: int = property(itemgetter(10))  # type: ignore[assignment]
+    item: Item
+    env: list[Any]
+    floor: int | None
+    base: Decimal
+    minimum: Decimal | None
+    minimum_applied: bool
+    cap: Decimal | None
+    cap_applied: bool
+    discount: Discount | None
+    before_rounding: Decimal
+    amount_rials: int
 
     @property
     def code(self) -> str:

@@ -55,7 +55,8 @@ class TableLike(Protocol):
     arg_types: tuple[str, ...]
     result_type: str
 
-    def lookup(self, *args: Any) -> Any: ...
+    @property
+    def lookup(self) -> Callable[..., Any]: ...  # each kind takes its own key arguments
 
 
 class Resolver(Protocol):
@@ -68,7 +69,13 @@ _ARITH = {ast.Add: CTX.add, ast.Sub: CTX.subtract, ast.Mult: CTX.multiply, ast.D
 _ORDER = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
 _EQUAL = {ast.Eq: operator.eq, ast.NotEq: operator.ne}
 _UNARY_NUM = {ast.USub: CTX.minus, ast.UAdd: CTX.plus}
-_SYMBOLS = {ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@", ast.LShift: "<<", ast.RShift: ">>"}
+_SYMBOLS: dict[type[ast.AST], str] = {
+    ast.Mod: "%",
+    ast.FloorDiv: "//",
+    ast.MatMult: "@",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+}
 _SYMBOLS |= {ast.BitOr: "|", ast.BitAnd: "&", ast.BitXor: "^", ast.Is: "is", ast.IsNot: "is not"}
 
 

@@ -43,7 +43,7 @@ def choice(raw: Any, field: str, options: tuple[str, ...]) -> str:
     return value
 
 
-def number(raw: Any, field: str, maximum: Decimal, *, whole: bool = False) -> Decimal:
+def number(raw: Any, field: str, maximum: Decimal | int, *, whole: bool = False) -> Decimal:
     value: Decimal | None = None
     if type(raw) is int and 0 <= raw <= maximum:  # the common case, already whole and in range
         return Decimal(raw)

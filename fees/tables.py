@@ -46,7 +46,7 @@ def _one_type(values: list[tuple[str, Any]], where: str) -> str:
 
 
 class Brackets:
-    arg_types = (NUM,)
+    arg_types: tuple[str, ...] = (NUM,)
 
     def __init__(self, name: str, spec: dict[str, Any]) -> None:
         self.name = name
@@ -79,7 +79,7 @@ class Brackets:
 
 
 class Marginal:
-    arg_types = (NUM,)
+    arg_types: tuple[str, ...] = (NUM,)
     result_type = NUM
 
     def __init__(self, name: str, spec: dict[str, Any]) -> None:
@@ -118,7 +118,7 @@ class Marginal:
 
 
 class Keyed:
-    arg_types = (TEXT,)
+    arg_types: tuple[str, ...] = (TEXT,)
 
     def __init__(self, name: str, spec: dict[str, Any]) -> None:
         self.name = name
@@ -141,7 +141,7 @@ class Keyed:
 
 
 class Grid:
-    arg_types = (TEXT, TEXT)
+    arg_types: tuple[str, ...] = (TEXT, TEXT)
 
     def __init__(self, name: str, spec: dict[str, Any]) -> None:
         self.name = name
@@ -165,8 +165,8 @@ class Grid:
         return value
 
 
-KINDS = {"brackets": Brackets, "marginal": Marginal, "keyed": Keyed, "grid": Grid}
 Table = Brackets | Marginal | Keyed | Grid
+KINDS: dict[str, type[Table]] = {"brackets": Brackets, "marginal": Marginal, "keyed": Keyed, "grid": Grid}
 
 
 def build_table(name: str, spec: Any) -> Table:

@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from civic.cli import OneLineParser, fail, parse_or_status
+
+if TYPE_CHECKING:
+    from printing.model import Document
 
 NOT_GENUINE = 1
 
@@ -52,12 +57,12 @@ def main(argv: list[str]) -> int:
     return _verify(args.seal, args.trust, args.date)
 
 
-def sample_document(kind: str) -> tuple[object, str]:
+def sample_document(kind: str) -> tuple[Document, str]:
     """The demo document of `kind` and the paper it goes on."""
     from printing import KINDS, samples
 
     paper = KINDS[kind][1]
-    makers = {
+    makers: dict[str, Callable[[], Document]] = {
         "receipt-80mm": samples.receipt,
         "receipt-a5": samples.receipt,
         "inquiry-reply": samples.inquiry_reply,
@@ -82,7 +87,7 @@ def _sample(kind: str, out: Path) -> int:
         return fail("pishkhan docs: --out: the file name must end in .pdf")
     for name, path in targets:
         doc, paper = sample_document(name)
-        pdf = build_pdf(doc, paper)  # type: ignore[arg-type]
+        pdf = build_pdf(doc, paper)
         try:
             path.write_bytes(pdf)
         except OSError as exc:

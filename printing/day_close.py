@@ -1,5 +1,5 @@
 """The day-close report «گزارش بستن صندوق» on A4: every transaction of a cashier session, the totals, and the
-reconciliation with the municipality per transaction id (DOMAIN.md: totals must match per transaction, not only in
+reconciliation with the municipality per transaction id (docs/domain.md: totals must match per transaction, not only in
 sum; a mismatch is listed, never netted away)."""
 
 from __future__ import annotations

@@ -26,9 +26,10 @@ class QrMatrix:
 def qr_matrix(text: str, ec_level: str = "M") -> QrMatrix:
     """Encode `text` (error correction M: survives a crease or a smudge on thermal paper)."""
     barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
-    image = memoryview(barcode.to_image(scale=1, add_quiet_zones=False))
+    image = barcode.to_image(scale=1, add_quiet_zones=False)
     rows, cols = image.shape
-    data = image.tobytes()  # one byte per module, 0 = dark
+    # one byte per module, 0 = dark (zxingcpp's type stub leaves out the buffer protocol its Image has)
+    data = memoryview(image).tobytes()  # type: ignore[arg-type]
     runs = [
         (r, m.start() - r * cols, m.end() - m.start())
         for r in range(rows)

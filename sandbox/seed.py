@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from typing import TypedDict
 
 from sandbox.db import transaction
 from sandbox.passwords import hash_password
@@ -15,7 +16,16 @@ OFFICES = (
     {"code": "NT-0042", "name": "دفتر اسناد رسمی شماره ۴۲ همدان", "kind": "notary"},
 )
 
-OPERATORS = (
+
+class DemoOperator(TypedDict):
+    username: str
+    display_name: str
+    office_code: str
+    roles: list[str]
+    password: str
+
+
+OPERATORS: tuple[DemoOperator, ...] = (
     {
         "username": "counter1",
         "display_name": "مریم احمدی",

@@ -29,6 +29,7 @@ POINTS = ("enqueue-commit", "claim-commit", "before-send", "in-flight", "before-
 RUNS_PER_POINT = 5
 RANDOM_RUNS = 24
 PHASES = ("READY", "ENQUEUED", "SENDING", "DRAINED")
+pytestmark = [pytest.mark.crash, pytest.mark.slow]
 
 confirmed_anywhere: set[str] = set()  # every key any desk of this module has in its outbox
 phases_killed: Counter[str] = Counter()

@@ -215,6 +215,7 @@ class OutboxModel(RuleBasedStateMachine):
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_outbox_state_machine(module_sandbox, sign_in):
     OutboxModel.client = sign_in(module_sandbox.url)
     OutboxModel.server = module_sandbox

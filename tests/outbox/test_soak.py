@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS, DESKS, OUTAGES = 320, 2, 24
+pytestmark = [pytest.mark.soak, pytest.mark.slow]
 
 
 def run_soak(*args: str) -> dict:
