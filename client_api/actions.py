@@ -6,17 +6,26 @@ the outbox keeps and resends exactly those bytes under one idempotency key (clie
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from client_api.errors import FieldError, ProtocolError
 
 JSON = "application/json"
 PROBLEM_JSON = "application/problem+json"
 NOTE = "note"  # kind of action: an operator's hand-over note (POST /me/notes)
+PERMIT_CREATE = "permit-create"  # a building-permit request, made under the client's UUID (PUT)
+PERMIT_ATTACH = "permit-attach"  # a file attached to it, under the client's UUID (PUT)
+PERMIT_SUBMIT = "permit-submit"  # the request handed to the municipality (POST .../submit)
+ACTION_KINDS = (NOTE, PERMIT_CREATE, PERMIT_ATTACH, PERMIT_SUBMIT)
 SUMMARY_CHARS = 120
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 
 def encode_body(payload: dict[str, Any]) -> bytes:
@@ -34,12 +43,74 @@ class PreparedAction:
     content_type: str = JSON
 
 
+def _shorten(text: str) -> str:
+    summary = " ".join(text.split())
+    return summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1] + "…"
+
+
+def new_resource_id() -> str:
+    """A UUID for a resource the client creates (`PUT /…/{id}`), made at confirm so every later step knows its path."""
+    return str(uuid.uuid4())
+
+
+def _segment(resource_id: str) -> str:
+    return quote(str(uuid.UUID(resource_id)), safe="")  # a UUID or ValueError: never a path of another shape
+
+
 def note_action(text: str) -> PreparedAction:
     """A hand-over note for the operator's own profile: `POST /me/notes`."""
-    summary = " ".join(text.split())
-    if len(summary) > SUMMARY_CHARS:
-        summary = summary[: SUMMARY_CHARS - 1] + "…"
-    return PreparedAction(NOTE, "POST", "/me/notes", encode_body({"text": text}), summary)
+    return PreparedAction(NOTE, "POST", "/me/notes", encode_body({"text": text}), _shorten(text))
+
+
+def permit_create_action(
+    request_id: str,
+    *,
+    national_id: str,
+    applicant_name: str,
+    renovation_code: str,
+    mobile: str | None = None,
+    power_of_attorney: str | None = None,
+    building: dict[str, Any] | None = None,
+) -> PreparedAction:
+    """A permit request under the client's UUID: `PUT /permit-requests/{id}` (the same fields again are the same
+    request). The summary is the renovation code, as the operator typed it."""
+    payload: dict[str, Any] = {
+        "national_id": national_id,
+        "applicant_name": applicant_name,
+        "renovation_code": renovation_code,
+    }
+    for name, value in (("mobile", mobile), ("power_of_attorney", power_of_attorney), ("building", building)):
+        if value is not None:
+            payload[name] = value
+    path = f"/permit-requests/{_segment(request_id)}"
+    return PreparedAction(PERMIT_CREATE, "PUT", path, encode_body(payload), _shorten(renovation_code))
+
+
+def permit_attachment_action(
+    request_id: str, attachment_id: str, *, kind: str, filename: str, media_type: str, content: bytes
+) -> PreparedAction:
+    """A file for a permit request, under the client's UUID: `PUT /permit-requests/{id}/attachments/{attachment_id}`
+    (base64 in JSON). ValueError for an empty file, one over ATTACHMENT_MAX_BYTES, or a type the API does not take."""
+    if not content:
+        raise ValueError("the file is empty")
+    if len(content) > ATTACHMENT_MAX_BYTES:
+        raise ValueError(f"the file is larger than {ATTACHMENT_MAX_BYTES} bytes")
+    if media_type not in ATTACHMENT_TYPES:
+        raise ValueError(f"unsupported media type {media_type!r}")
+    payload = {
+        "kind": kind,
+        "filename": filename,
+        "media_type": media_type,
+        "content_base64": base64.b64encode(content).decode("ascii"),
+    }
+    path = f"/permit-requests/{_segment(request_id)}/attachments/{_segment(attachment_id)}"
+    return PreparedAction(PERMIT_ATTACH, "PUT", path, encode_body(payload), _shorten(filename))
+
+
+def permit_submit_action(request_id: str, renovation_code: str) -> PreparedAction:
+    """Hand the request to the municipality: `POST /permit-requests/{id}/submit` (empty JSON object)."""
+    path = f"/permit-requests/{_segment(request_id)}/submit"
+    return PreparedAction(PERMIT_SUBMIT, "POST", path, encode_body({}), _shorten(renovation_code))
 
 
 def _problem_errors(body: bytes) -> tuple[dict[str, Any], tuple[FieldError, ...]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import requests
 
 from client_api import errors
 from client_api.actions import ActionAnswer, ActionRecord, Note
 from client_api.models import Health, Operator
+from client_api.permits import PermitRequest, PermitRequestPage
 from client_api.tariffs import ServerAssessment, SignedTariffBook
 from client_api.token_store import Tokens, TokenStore
 from client_api.transport import api_root, never_sent, new_session, raise_for_problem
@@ -269,3 +270,34 @@ class MunicipalClient:
         if not isinstance(items, list):
             raise errors.ProtocolError("the notes answer has no item list")
         return [Note.from_json(item) for item in items if isinstance(item, dict)]
+
+    # -- permit requests (read; the changing calls are outbox actions, client_api/actions.py) ---------------
+
+    def permit_request(self, request_id: str) -> PermitRequest:
+        """One permit request of the office, with its attachments and status history; NotFoundError if none."""
+        response = self._call("GET", f"/permit-requests/{quote(request_id, safe='')}")
+        return PermitRequest.from_json(self._json(response))
+
+    def permit_requests(
+        self,
+        *,
+        status: str | None = None,
+        created_from: str | None = None,
+        created_to: str | None = None,
+        national_id: str | None = None,
+        renovation_code: str | None = None,
+        tracking_number: str | None = None,
+        page: int = 1,
+        page_size: int = 50,
+    ) -> PermitRequestPage:
+        """The office's permit requests, newest first, one page; dates are UTC `YYYY-MM-DD`, inclusive."""
+        filters = {
+            "status": status,
+            "from": created_from,
+            "to": created_to,
+            "national_id": national_id,
+            "renovation_code": renovation_code,
+            "tracking_number": tracking_number,
+        }
+        query = urlencode({k: v for k, v in filters.items() if v} | {"page": page, "page_size": page_size})
+        return PermitRequestPage.from_json(self._json(self._call("GET", f"/permit-requests?{query}")))

@@ -17,6 +17,9 @@ its exact bytes under its key (`deliver`), and records the outcome (`Outbox.sett
   resend a second time: the sender asks `GET /actions/{key}` instead, and resends only if the server never handled
   the key (the sandbox answers late resends from its log as well).
 - the session ended (refresh refused): the sender pauses until the operator signs in again.
+- chains: a later step of a chain is not even claimed while an earlier one waits or backs off (`Outbox.claim_due`);
+  a refused step makes the rest of its chain `not_sent` (`Outbox.settle`). A 404 of a later step is therefore a
+  real refusal, never "sent before its resource existed".
 Back-off is exponential with jitter, per action; other actions go on meanwhile. Nothing is ever reversed.
 
 The sender never touches a UI. `listener` is called on the sender's thread after each change; a UI must hand the
@@ -36,7 +39,7 @@ from typing import Any, Protocol
 
 from client_api import errors
 from client_api.actions import ActionAnswer, ActionRecord
-from client_api.outbox import Outbox, OutboxEntry, Settlement, State
+from client_api.outbox import Outbox, OutboxEntry, Reason, Settlement, State
 
 log = logging.getLogger(__name__)
 
@@ -225,19 +228,19 @@ class OutboxSender:
             )
         except errors.SessionExpiredError as exc:
             self._set_connection(Connection.SIGNED_OUT)
-            return Settlement(entry.state, "session-expired", error="session-expired", detail=_detail(exc))
+            return Settlement(entry.state, "session-expired", error=Reason.SESSION_EXPIRED, detail=_detail(exc))
         except errors.NotDeliveredError as exc:  # before ConnectTimeout's other parent, RequestTimeoutError
             self._set_connection(Connection.OFFLINE)
-            return Settlement(entry.state, "not-delivered", error="not-delivered", detail=_detail(exc))
+            return Settlement(entry.state, "not-delivered", error=Reason.NOT_DELIVERED, detail=_detail(exc))
         except errors.RequestTimeoutError as exc:
-            return self._in_doubt(entry, "timeout", exc)
+            return self._in_doubt(entry, Reason.TIMEOUT, exc)
         except errors.AnswerLostError as exc:
-            return self._in_doubt(entry, "answer-lost", exc)
+            return self._in_doubt(entry, Reason.ANSWER_LOST, exc)
         except errors.InsecureTransportError as exc:
             self._set_connection(Connection.OFFLINE)
-            return Settlement(entry.state, "insecure", error="insecure", detail=_detail(exc))
+            return Settlement(entry.state, "insecure", error=Reason.INSECURE, detail=_detail(exc))
         except errors.ApiError as exc:  # anything else after the request may have left: unknown
-            return self._in_doubt(entry, "unexpected", exc)
+            return self._in_doubt(entry, Reason.UNEXPECTED, exc)
         self._set_connection(Connection.ONLINE)
         return self.judge(entry, answer)
 
@@ -250,30 +253,30 @@ class OutboxSender:
         detail = str(answer.problem().get("detail") or "") or None
         if status == 401:
             self._set_connection(Connection.SIGNED_OUT)
-            return Settlement(entry.state, "session-expired", error="session-expired", detail=detail)
+            return Settlement(entry.state, "session-expired", error=Reason.SESSION_EXPIRED, detail=detail)
         if status == 409:
-            return self._back_off(State.IN_DOUBT, entry, "in-progress", answer, detail)
+            return self._back_off(State.IN_DOUBT, entry, Reason.IN_PROGRESS, answer, detail)
         if status == 429:
-            return self._back_off(entry.state, entry, "rate-limited", answer, detail)
+            return self._back_off(entry.state, entry, Reason.RATE_LIMITED, answer, detail)
         if status >= 500:
             known_failure = status not in (502, 504) and answer.is_problem
             state = entry.state if known_failure else State.IN_DOUBT
-            return self._back_off(state, entry, "server-error", answer, detail)
+            return self._back_off(state, entry, Reason.SERVER_ERROR, answer, detail)
         if 400 <= status < 500:
             defect = slug in (KEY_REUSED, BAD_KEY)
             if defect:
                 log.error("outbox: the server refused key %s as a defect (%s)", entry.idempotency_key, slug)
-            error = "key-reused" if slug == KEY_REUSED else "rejected"
+            error = Reason.KEY_REUSED if slug == KEY_REUSED else Reason.REJECTED
             return Settlement(
                 State.REJECTED,
-                outcome or error,
+                outcome or error.value,
                 error=error,
                 detail=detail,
                 answer=answer,
                 field_errors=answer.field_errors(),
                 defect=defect,
             )
-        return self._back_off(State.IN_DOUBT, entry, "unexpected", answer, f"HTTP {status}")
+        return self._back_off(State.IN_DOUBT, entry, Reason.UNEXPECTED, answer, f"HTTP {status}")
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -289,12 +292,12 @@ class OutboxSender:
             record = self.transport.lookup_action(entry.idempotency_key)
         except errors.SessionExpiredError as exc:
             self._set_connection(Connection.SIGNED_OUT)
-            return Settlement(entry.state, "session-expired", error="session-expired", detail=_detail(exc))
+            return Settlement(entry.state, "session-expired", error=Reason.SESSION_EXPIRED, detail=_detail(exc))
         except errors.NotDeliveredError as exc:
             self._set_connection(Connection.OFFLINE)
-            return Settlement(entry.state, "not-delivered", error="not-delivered", detail=_detail(exc))
+            return Settlement(entry.state, "not-delivered", error=Reason.NOT_DELIVERED, detail=_detail(exc))
         except errors.ApiError as exc:
-            return self._in_doubt(entry, "lookup-failed", exc)
+            return self._in_doubt(entry, Reason.LOOKUP_FAILED, exc)
         if record is None:
             log.info("outbox: key %s was never handled by the server; sending it", entry.idempotency_key)
             return None
@@ -306,17 +309,17 @@ class OutboxSender:
             delay = max(delay, min(float(retry_after_s), self.policy.cap_s))
         return self._clock() + delay
 
-    def _in_doubt(self, entry: OutboxEntry, outcome: str, exc: BaseException) -> Settlement:
+    def _in_doubt(self, entry: OutboxEntry, reason: Reason, exc: BaseException) -> Settlement:
         return Settlement(
-            State.IN_DOUBT, outcome, next_attempt_at=self._next_time(entry), error=outcome, detail=_detail(exc)
+            State.IN_DOUBT, reason.value, next_attempt_at=self._next_time(entry), error=reason, detail=_detail(exc)
         )
 
     def _back_off(
-        self, state: State, entry: OutboxEntry, error: str, answer: ActionAnswer, detail: str | None
+        self, state: State, entry: OutboxEntry, error: Reason, answer: ActionAnswer, detail: str | None
     ) -> Settlement:
         return Settlement(
             state,
-            error,
+            error.value,
             next_attempt_at=self._next_time(entry, answer.retry_after_s),
             error=error,
             detail=detail or f"HTTP {answer.status}",

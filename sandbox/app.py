@@ -11,6 +11,7 @@ from sandbox.context import SandboxContext
 from sandbox.db import Database
 from sandbox.faults import FaultInjector, FaultMiddleware
 from sandbox.idempotency import IdempotencyStore, mark_key_required
+from sandbox.permit_routes import router as permit_router
 from sandbox.problems import install_problem_handlers
 from sandbox.routes import API_PREFIX, router
 from sandbox.seed import seed_demo_data
@@ -44,6 +45,7 @@ def create_app(settings: SandboxSettings) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(router)
     app.include_router(actions_router, prefix=API_PREFIX)
+    app.include_router(permit_router, prefix=API_PREFIX)
     install_tariff_routes(app, settings)
     if faults is not None:
         app.add_middleware(FaultMiddleware, injector=faults)

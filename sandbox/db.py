@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
@@ -75,6 +75,42 @@ CREATE TABLE IF NOT EXISTS actions (
     created_at REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS actions_by_key ON actions (office_code, username, key);
+CREATE TABLE IF NOT EXISTS permit_requests (
+    id TEXT PRIMARY KEY,
+    office_code TEXT NOT NULL,
+    username TEXT NOT NULL,
+    national_id TEXT NOT NULL,
+    applicant_name TEXT NOT NULL,
+    mobile TEXT,
+    renovation_code TEXT NOT NULL,
+    power_of_attorney TEXT,
+    building TEXT,
+    fields_sha256 TEXT NOT NULL,
+    status TEXT NOT NULL,
+    tracking_number TEXT UNIQUE,
+    created_at REAL NOT NULL,
+    submitted_at REAL
+);
+CREATE INDEX IF NOT EXISTS permit_requests_by_office ON permit_requests (office_code, created_at);
+CREATE TABLE IF NOT EXISTS permit_attachments (
+    request_id TEXT NOT NULL REFERENCES permit_requests (id),
+    attachment_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    content BLOB NOT NULL,
+    created_at REAL NOT NULL,
+    PRIMARY KEY (request_id, attachment_id)
+);
+CREATE TABLE IF NOT EXISTS permit_request_history (
+    id INTEGER PRIMARY KEY,
+    request_id TEXT NOT NULL REFERENCES permit_requests (id),
+    status TEXT NOT NULL,
+    at REAL NOT NULL,
+    note TEXT
+);
 CREATE TABLE IF NOT EXISTS training_faults (
     kind TEXT PRIMARY KEY,
     injected INTEGER NOT NULL

@@ -8,6 +8,8 @@ The faults happen where a flaky network or a failing server would produce them, 
 - `drop-after-commit=P` handles and commits, then closes the connection without an answer.
 - `reset-mid-body=P` handles and commits, sends the status line, the headers and part of the body, then resets the
   TCP connection (RST).
+- `5xx-first=N[:STATUS]` answers the first N targeted requests (counted from the server's start) with STATUS
+  (default 503) before anything is done, whatever the draws: a deterministic outage for tests and training.
 - `seed=N` makes the draws repeatable; `on=keyed` (default: only requests that carry an Idempotency-Key, i.e. the
   ones that change something) or `on=all` (every request but the training endpoints).
 P is a probability from 0 to 1. Latency is drawn on its own; of the other kinds at most one hits a request, so their
@@ -44,6 +46,7 @@ DROP = "drop-after-commit"
 RESET = "reset-mid-body"
 EXCLUSIVE_KINDS = (ERROR_5XX, HANG, DROP, RESET)
 ALL_KINDS = (LATENCY, *EXCLUSIVE_KINDS)
+FIRST_5XX = "5xx-first"  # counted as ERROR_5XX
 TRAINING_PREFIX = "/api/v1/training/"
 _READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 _RESET_PAUSE_S = 0.02  # lets the partial answer reach the client before the reset
@@ -71,6 +74,8 @@ class FaultSpec:
     reset_mid_body: float = 0.0
     seed: int | None = None
     on: str = "keyed"
+    first_5xx: int = 0
+    first_5xx_status: int = 503
 
     @classmethod
     def parse(cls, text: str) -> FaultSpec:
@@ -114,6 +119,8 @@ class FaultSpec:
             f"{RESET}={self.reset_mid_body:g}",
             f"on={self.on}",
         ]
+        if self.first_5xx:
+            parts.append(f"{FIRST_5XX}={self.first_5xx}:{self.first_5xx_status}")
         if self.seed is not None:
             parts.append(f"seed={self.seed}")
         return ",".join(parts)
@@ -149,8 +156,13 @@ def _parse_item(name: str, value: str) -> dict[str, Any]:
         if value not in ("keyed", "all"):
             raise FaultSpecError(f"on: must be 'keyed' or 'all', got {value!r}")
         return {"on": value}
+    if name == FIRST_5XX:
+        count_text, _, status_text = value.partition(":")
+        count = int(_number(name, count_text, low=0, high=1_000_000, what="count"))
+        status = int(_number(name, status_text, low=500, high=599, what="status")) if status_text else 503
+        return {"first_5xx": count, "first_5xx_status": status}
     if name not in ALL_KINDS:
-        raise FaultSpecError(f"unknown fault {name!r}; known: {', '.join(ALL_KINDS)}, seed, on")
+        raise FaultSpecError(f"unknown fault {name!r}; known: {', '.join(ALL_KINDS)}, {FIRST_5XX}, seed, on")
     probability_text, _, argument = value.partition(":")
     probability = _probability(name, probability_text)
     if name == LATENCY:
@@ -179,6 +191,7 @@ def _parse_item(name: str, value: str) -> dict[str, Any]:
 class Decision:
     latency_s: float = 0.0
     kind: str | None = None
+    status: int | None = None  # of an injected 5xx, when not the spec's `5xx` status
 
 
 class FaultInjector:
@@ -190,6 +203,8 @@ class FaultInjector:
         self._rng = random.Random(spec.seed)
         self._connections: dict[tuple[Any, ...], asyncio.Transport] = {}
         self._released = threading.Event()
+        self._first_left = spec.first_5xx
+        self._first_lock = threading.Lock()
 
     # -- the draw -------------------------------------------------------------------------------------
 
@@ -206,6 +221,11 @@ class FaultInjector:
         latency_s = 0.0
         if spec.latency and self._rng.random() < spec.latency:
             latency_s = self._rng.uniform(*spec.latency_ms) / 1000.0
+        with self._first_lock:
+            first = self._first_left > 0
+            self._first_left -= int(first)
+        if first:
+            return Decision(latency_s, ERROR_5XX, spec.first_5xx_status)
         draw, threshold = self._rng.random(), 0.0
         for kind in EXCLUSIVE_KINDS:
             threshold += spec.probability(kind)
@@ -224,7 +244,7 @@ class FaultInjector:
 
         class TrackingProtocol(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
             def connection_made(self, transport: asyncio.BaseTransport) -> None:
-                super().connection_made(transport)  # type: ignore[arg-type]
+                super().connection_made(transport)
                 self._fault_peer = get_remote_addr(transport)  # type: ignore[arg-type]
                 if self._fault_peer is not None:
                     connections[tuple(self._fault_peer)] = transport  # type: ignore[assignment]
@@ -312,7 +332,7 @@ class FaultMiddleware:
             return
         await run_in_threadpool(injector.record, kind)
         if kind == ERROR_5XX:
-            await _send_injected_error(send, injector.spec.error_status)
+            await _send_injected_error(send, decision.status or injector.spec.error_status)
             return
         answer: list[Message] = []
 

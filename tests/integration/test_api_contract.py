@@ -1,12 +1,16 @@
-"""The contract between client and sandbox is the API: every call the client makes exists in the OpenAPI document."""
+"""The contract between client and sandbox is the API: every call the client makes, and every action the outbox
+sends (each builder of client_api/actions.py), exists in the OpenAPI document with that method and path."""
 
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 from pathlib import Path
 
 import requests
+
+from client_api import actions
 
 ROOT = Path(__file__).resolve().parents[2]
 SENDERS = {"_send", "_call"}
@@ -28,16 +32,44 @@ def _client_calls() -> set[tuple[str, str]]:
                 calls.add((method.value, target.value))
             elif isinstance(target, ast.JoinedStr):
                 template = "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in target.values)
-                calls.add((method.value, template))
+                calls.add((method.value, template.split("?")[0]))  # a query string is not part of the path
     return calls
 
 
-def test_the_client_calls_only_what_the_sandbox_documents(shared_sandbox):
-    document = requests.get(f"{shared_sandbox.url}/api/v1/openapi.json", timeout=5).json()
+def _documented(url: str) -> set[tuple[str, str]]:
+    document = requests.get(f"{url}/api/v1/openapi.json", timeout=5).json()
     documented = set()
     for path, operations in document["paths"].items():
         for method in operations:
             documented.add((method.upper(), re.sub(r"\{[^}]+\}", "{}", path.removeprefix("/api/v1"))))
+    return documented
+
+
+def test_the_client_calls_only_what_the_sandbox_documents(shared_sandbox):
     calls = _client_calls()
-    assert {("POST", "/auth/token"), ("GET", "/me")} <= calls  # the scan finds the calls
-    assert calls - documented == set()
+    assert {("POST", "/auth/token"), ("GET", "/me"), ("GET", "/permit-requests")} <= calls  # the scan finds them
+    assert calls - _documented(shared_sandbox.url) == set()
+
+
+RID, AID = "6f0c1e2a-8d3b-4c5e-9f7a-1b2c3d4e5f60", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+UUID_SEGMENT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+BUILT = {  # one call of every builder
+    "note_action": lambda: actions.note_action("یادداشت"),
+    "permit_create_action": lambda: actions.permit_create_action(
+        RID, national_id="0012345679", applicant_name="زهرا کریمی", renovation_code="2-14-123-45-0-0"
+    ),
+    "permit_attachment_action": lambda: actions.permit_attachment_action(
+        RID, AID, kind="deed", filename="deed.pdf", media_type="application/pdf", content=b"%PDF-1.7"
+    ),
+    "permit_submit_action": lambda: actions.permit_submit_action(RID, "2-14-123-45-0-0"),
+}
+
+
+def test_every_action_builder_sends_a_documented_method_and_path(shared_sandbox):
+    builders = {name for name, _ in inspect.getmembers(actions, inspect.isfunction) if name.endswith("_action")}
+    assert builders == set(BUILT)  # a new builder must be added here
+    documented = _documented(shared_sandbox.url)
+    sent = {name: build() for name, build in BUILT.items()}
+    assert {action.kind for action in sent.values()} == set(actions.ACTION_KINDS)
+    for name, action in sent.items():
+        assert (action.method, UUID_SEGMENT.sub("{}", action.path)) in documented, name

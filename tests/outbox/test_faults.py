@@ -79,6 +79,14 @@ def test_5xx_fails_before_anything_is_done(sandbox):
     assert server.ledger() == {}
 
 
+def test_5xx_first_fails_exactly_the_first_n_keyed_requests(sandbox):
+    server = sandbox("5xx-first=2:502")
+    assert server.get("/me").status_code == 200  # not keyed: not counted
+    assert [split(raw_post(server)[0])[0] for _ in range(4)] == [502, 502, 201, 201]
+    assert server.faults()["5xx"] == 2
+    assert len(server.note_texts()) == 2
+
+
 def test_latency_delays_the_answer(sandbox):
     server = sandbox("latency=1:300")
     received, _, elapsed = raw_post(server)
@@ -109,6 +117,8 @@ def test_draws_follow_the_probabilities_and_the_seed(sandbox):
         ("5xx=0.05:502,seed=3", FaultSpec(error_5xx=0.05, error_status=502, seed=3)),
         ("hang-after-commit=0.1:2.5,on=all", FaultSpec(hang_after_commit=0.1, hang_s=2.5, on="all")),
         ("drop-after-commit=0.1, reset-mid-body=0.05", FaultSpec(drop_after_commit=0.1, reset_mid_body=0.05)),
+        ("5xx-first=3", FaultSpec(first_5xx=3)),
+        ("5xx-first=2:502,5xx=1", FaultSpec(first_5xx=2, first_5xx_status=502, error_5xx=1.0)),
     ],
 )
 def test_spec_parses(text, expected):
@@ -129,6 +139,8 @@ def test_spec_parses(text, expected):
         ("5xx=0.6,reset-mid-body=0.6", "add up to 1.2"),
         ("5xx=0.1,5xx=0.2", "given twice"),
         ("on=some", "on: must be 'keyed' or 'all'"),
+        ("5xx-first=x", "5xx-first: count 'x' is not a number"),
+        ("5xx-first=2:404", "5xx-first: status must be from 500 to 599"),
     ],
 )
 def test_bad_spec_is_refused_naming_the_item(text, message):

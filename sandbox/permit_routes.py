@@ -1,0 +1,344 @@
+"""Building-permit requests: made by the client under its own UUID, given attachments, then submitted.
+
+Every changing call goes through the idempotency store (sandbox/idempotency.py). Beyond that, each is idempotent by
+its address: `PUT /permit-requests/{id}` with the same fields again is the same request (200), with other fields it is
+refused (422 `permit-request-exists`: final, where a 409 would tell a client that the same thing is still being
+handled and to retry); the same holds for an attachment id; submitting a submitted request answers its
+current state. Attaching to or submitting a request that does not exist is 404: a client must create it first (the
+outbox sends such a chain in order). Requests belong to the office that made them; only the counter role may use them.
+The reviewer's lifecycle beyond `submitted` is not served yet.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from civic.errors import CivicValueError
+from civic.ids import mobile as parse_mobile
+from civic.ids import national_id as parse_national_id
+from fees.errors import CaseError
+from fees.fields import renovation_code as parse_renovation_code
+from sandbox.auth import CurrentOperator, Operator
+from sandbox.context import Context
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
+from sandbox.permit_schemas import (
+    ATTACHMENT_MAX_BYTES,
+    STATUSES,
+    AttachmentIn,
+    PermitRequest,
+    PermitRequestIn,
+    PermitRequestPage,
+)
+from sandbox.problems import ProblemError
+from sandbox.routes import problems
+from sandbox.settings import iso_utc
+
+router = APIRouter(tags=["permit requests"])
+MAX_PAGE_SIZE = 200
+
+
+def _counter(operator: Operator) -> None:
+    if "counter" not in operator.roles:
+        raise ProblemError(403, "forbidden", "Only a counter operator may file or read permit requests.")
+
+
+def _request_id(raw: str, field: str = "id") -> str:
+    try:
+        return parse_key(raw)
+    except ProblemError:
+        raise ProblemError(
+            404, "not-found", "No resource at this address.", errors=[{"field": field, "message": "Must be a UUID."}]
+        ) from None
+
+
+def _invalid(errors: list[dict[str, str]]) -> ProblemError:
+    return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
+
+
+def _canonical(body: PermitRequestIn) -> dict[str, Any]:
+    """The request's fields as stored (normalised), or a 422 naming every bad field."""
+    errors: list[dict[str, str]] = []
+    fields: dict[str, Any] = {"applicant_name": " ".join(body.applicant_name.split()), "building": body.building}
+    try:
+        fields["national_id"] = parse_national_id(body.national_id)
+    except CivicValueError as exc:
+        errors.append({"field": "national_id", "message": exc.message("en")})
+    try:
+        fields["mobile"] = parse_mobile(body.mobile) if body.mobile else None
+    except CivicValueError as exc:
+        errors.append({"field": "mobile", "message": exc.message("en")})
+    try:
+        fields["renovation_code"] = parse_renovation_code(body.renovation_code)[0]
+    except CaseError as exc:
+        errors.append({"field": "renovation_code", "message": exc.reason_en})
+    fields["power_of_attorney"] = body.power_of_attorney.strip() if body.power_of_attorney else None
+    if not fields["applicant_name"]:
+        errors.append({"field": "applicant_name", "message": "must not be blank"})
+    if errors:
+        raise _invalid(errors)
+    return fields
+
+
+def _digest(content: Any) -> str:
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _row(conn: sqlite3.Connection, operator: Operator, request_id: str) -> sqlite3.Row:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM permit_requests WHERE id = ? AND office_code = ?", (request_id, operator.office_code)
+    ).fetchone()
+    if row is None:
+        raise ProblemError(404, "permit-request-not-found", "No permit request with this id exists for this office.")
+    return row
+
+
+def _history(conn: sqlite3.Connection, request_id: str, status: str, at: float, note: str | None = None) -> None:
+    conn.execute(
+        "INSERT INTO permit_request_history (request_id, status, at, note) VALUES (?, ?, ?, ?)",
+        (request_id, status, at, note),
+    )
+
+
+def _summary(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "status": row["status"],
+        "tracking_number": row["tracking_number"],
+        "national_id": row["national_id"],
+        "applicant_name": row["applicant_name"],
+        "renovation_code": row["renovation_code"],
+        "created_at": iso_utc(row["created_at"]),
+        "submitted_at": iso_utc(row["submitted_at"]) if row["submitted_at"] is not None else None,
+    }
+
+
+def _attachment(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["attachment_id"],
+        "kind": row["kind"],
+        "filename": row["filename"],
+        "media_type": row["media_type"],
+        "size": row["size"],
+        "sha256": row["sha256"],
+        "created_at": iso_utc(row["created_at"]),
+    }
+
+
+def _full(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    attachments = conn.execute(
+        "SELECT * FROM permit_attachments WHERE request_id = ? ORDER BY created_at, attachment_id", (row["id"],)
+    ).fetchall()
+    history = conn.execute(
+        "SELECT status, at, note FROM permit_request_history WHERE request_id = ? ORDER BY id", (row["id"],)
+    ).fetchall()
+    return {
+        **_summary(row),
+        "mobile": row["mobile"],
+        "power_of_attorney": row["power_of_attorney"],
+        "building": json.loads(row["building"]) if row["building"] is not None else None,
+        "attachments": [_attachment(a) for a in attachments],
+        "history": [{"status": h["status"], "at": iso_utc(h["at"]), "note": h["note"]} for h in history],
+    }
+
+
+_CHANGES = problems(400, 401, 403, 404, 409, 422)
+KEYED = IDEMPOTENCY_KEY_HEADER
+
+
+@router.put("/permit-requests/{request_id}", response_model=PermitRequest, responses=_CHANGES, dependencies=[KEYED])
+async def put_permit_request(
+    request: Request, request_id: str, body: PermitRequestIn, operator: CurrentOperator, ctx: Context
+) -> Response:
+    """Create the request under the client's UUID (201); the same fields again answer it as it is now (200)."""
+    _counter(operator)
+    rid = _request_id(request_id)
+
+    def write(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
+        fields = _canonical(body)
+        digest = _digest(fields)
+        existing = conn.execute("SELECT * FROM permit_requests WHERE id = ?", (rid,)).fetchone()
+        if existing is not None:
+            if existing["office_code"] != operator.office_code or existing["fields_sha256"] != digest:
+                raise ProblemError(
+                    422,
+                    "permit-request-exists",
+                    "A permit request with this id already exists with other fields; a new request needs a new id.",
+                    errors=[{"field": "id", "message": "Already used for another request."}],
+                )
+            return 200, _full(conn, existing)
+        now = ctx.now()
+        conn.execute(
+            "INSERT INTO permit_requests (id, office_code, username, national_id, applicant_name, mobile,"
+            " renovation_code, power_of_attorney, building, fields_sha256, status, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)",
+            (
+                rid,
+                *operator.scope,
+                fields["national_id"],
+                fields["applicant_name"],
+                fields["mobile"],
+                fields["renovation_code"],
+                fields["power_of_attorney"],
+                json.dumps(fields["building"], ensure_ascii=False) if fields["building"] is not None else None,
+                digest,
+                now,
+            ),
+        )
+        _history(conn, rid, "draft", now)
+        return 201, _full(conn, _row(conn, operator, rid))
+
+    return await idempotent(request, operator.scope, write)
+
+
+@router.put(
+    "/permit-requests/{request_id}/attachments/{attachment_id}",
+    response_model=PermitRequest,
+    responses={**_CHANGES, **problems(413)},
+    dependencies=[KEYED],
+)
+async def put_attachment(
+    request: Request, request_id: str, attachment_id: str, body: AttachmentIn, operator: CurrentOperator, ctx: Context
+) -> Response:
+    """Attach a file (base64) under the client's UUID to a draft request; the same file again is one attachment."""
+    _counter(operator)
+    rid, aid = _request_id(request_id), _request_id(attachment_id, "attachment_id")
+
+    def write(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
+        row = _row(conn, operator, rid)
+        try:
+            content = base64.b64decode(body.content_base64, validate=True)
+        except (binascii.Error, ValueError):
+            raise _invalid([{"field": "content_base64", "message": "Must be base64."}]) from None
+        if len(content) > ATTACHMENT_MAX_BYTES:
+            raise ProblemError(
+                413,
+                "attachment-too-large",
+                f"An attachment may be at most {ATTACHMENT_MAX_BYTES} bytes.",
+                errors=[{"field": "content_base64", "message": f"At most {ATTACHMENT_MAX_BYTES} bytes."}],
+            )
+        if not content:
+            raise _invalid([{"field": "content_base64", "message": "The file is empty."}])
+        sha = hashlib.sha256(content).hexdigest()
+        existing = conn.execute(
+            "SELECT * FROM permit_attachments WHERE request_id = ? AND attachment_id = ?", (rid, aid)
+        ).fetchone()
+        if existing is not None:
+            stored = (existing["kind"], existing["filename"], existing["media_type"], existing["sha256"])
+            if stored != (body.kind, body.filename, body.media_type, sha):
+                raise ProblemError(
+                    422,
+                    "attachment-exists",
+                    "An attachment with this id already exists with another file; a new file needs a new id.",
+                    errors=[{"field": "attachment_id", "message": "Already used for another file."}],
+                )
+            return 200, _full(conn, row)
+        if row["status"] != "draft":
+            raise ProblemError(422, "permit-request-not-draft", "Files can be attached only before submitting.")
+        conn.execute(
+            "INSERT INTO permit_attachments (request_id, attachment_id, kind, filename, media_type, size, sha256,"
+            " content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, aid, body.kind, body.filename, body.media_type, len(content), sha, content, ctx.now()),
+        )
+        return 201, _full(conn, row)
+
+    return await idempotent(request, operator.scope, write)
+
+
+@router.post(
+    "/permit-requests/{request_id}/submit", response_model=PermitRequest, responses=_CHANGES, dependencies=[KEYED]
+)
+async def submit_permit_request(request: Request, request_id: str, operator: CurrentOperator, ctx: Context) -> Response:
+    """Submit a draft: it gets its tracking number. Submitting it again answers it as it is."""
+    _counter(operator)
+    rid = _request_id(request_id)
+
+    def write(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
+        row = _row(conn, operator, rid)
+        if row["status"] == "draft":
+            now = ctx.now()
+            number = conn.execute("SELECT COUNT(*) FROM permit_requests WHERE tracking_number IS NOT NULL").fetchone()
+            tracking = f"PR-{number[0] + 100001}"
+            conn.execute(
+                "UPDATE permit_requests SET status = 'submitted', submitted_at = ?, tracking_number = ? WHERE id = ?",
+                (now, tracking, rid),
+            )
+            _history(conn, rid, "submitted", now)
+            row = _row(conn, operator, rid)
+        return 200, _full(conn, row)
+
+    return await idempotent(request, operator.scope, write)
+
+
+@router.get("/permit-requests/{request_id}", response_model=PermitRequest, responses=problems(401, 403, 404))
+def get_permit_request(request_id: str, operator: CurrentOperator, ctx: Context) -> dict[str, Any]:
+    """One request of this office, with its attachments (metadata) and its status history."""
+    _counter(operator)
+    rid = _request_id(request_id)
+    with ctx.db.connect() as conn:
+        return _full(conn, _row(conn, operator, rid))
+
+
+def _day_start(text: str, field: str) -> float:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise _invalid([{"field": field, "message": "Must be a date, YYYY-MM-DD (UTC)."}]) from None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
+
+
+@router.get("/permit-requests", response_model=PermitRequestPage, responses=problems(401, 403, 422))
+def list_permit_requests(
+    operator: CurrentOperator,
+    ctx: Context,
+    status: Annotated[str | None, Query(description=f"One of: {', '.join(STATUSES)}.")] = None,
+    from_: Annotated[str | None, Query(alias="from", description="Created on or after this UTC date.")] = None,
+    to: Annotated[str | None, Query(description="Created on or before this UTC date.")] = None,
+    national_id: str | None = None,
+    renovation_code: str | None = None,
+    tracking_number: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> dict[str, Any]:
+    """The office's requests, newest first, filtered and paged (`total` counts every match)."""
+    _counter(operator)
+    where: list[str] = ["office_code = ?"]
+    params: list[Any] = [operator.office_code]
+    if status is not None:
+        if status not in STATUSES:
+            raise _invalid([{"field": "status", "message": f"Must be one of: {', '.join(STATUSES)}."}])
+        where.append("status = ?")
+        params.append(status)
+    if from_ is not None:
+        where.append("created_at >= ?")
+        params.append(_day_start(from_, "from"))
+    if to is not None:
+        where.append("created_at < ?")
+        params.append(_day_start(to, "to") + 86_400)
+    for column, value in (("national_id", national_id), ("tracking_number", tracking_number)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value.strip())
+    if renovation_code:
+        try:
+            code = parse_renovation_code(renovation_code)[0]
+        except CaseError as exc:
+            raise _invalid([{"field": "renovation_code", "message": exc.reason_en}]) from None
+        where.append("renovation_code = ?")
+        params.append(code)
+    clause = " AND ".join(where)
+    with ctx.db.connect() as conn:
+        total = conn.execute(f"SELECT COUNT(*) FROM permit_requests WHERE {clause}", params).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT * FROM permit_requests WHERE {clause} ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+            (*params, page_size, (page - 1) * page_size),
+        ).fetchall()
+    return {"items": [_summary(r) for r in rows], "total": total, "page": page, "page_size": page_size}
