@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from civic.resources import resource_path
 from desktop.tasks import UiThreadGarbageCollector
+from desktop.theme import app_icon, apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +65,33 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     family = install_fonts()
     app.setFont(QFont(family, 10))
     apply_language(app, language)
+    apply_theme(app)
+    app.setWindowIcon(app_icon())
     return app
 
 
-def configure_logging(log_dir: Path) -> None:
-    """A rotating log file. Nothing that logs may pass a password or a token (client_api hides them)."""
+def configure_logging(log_dir: Path) -> logging.Handler:
+    """The application log: a rotating file `pishkhan.log` in the log folder (5 older files of 2 MB are kept).
+
+    Nothing that logs may pass a password or a token (client_api hides them); in case one slips through, every
+    record is scrubbed before it is written (`desktop.crash.SecretFilter`). Calling it again replaces the file
+    handler instead of adding a second one. Returns the handler.
+    """
+    from desktop.crash import SecretFilter
+
+    name = "pishkhan-log-file"
     log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
         log_dir / "pishkhan.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name(name)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"))
+    handler.addFilter(SecretFilter())
     root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == name]:
+        root.removeHandler(old)
+        old.close()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    return handler

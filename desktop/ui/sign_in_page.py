@@ -1,28 +1,51 @@
-"""Sign-in: username, password, office code. Enter submits; the work runs in the background."""
+"""Sign-in: username, password, office code. Enter submits; the work runs in the background.
+
+The card has one fixed width, so a message that appears (a wrong office code, a lock-out, a server that does not
+answer) wraps onto more lines inside it instead of widening it or being cut at its edge. Operators see which
+system they sign in to by name (the training system, or the server's host name), never a raw address; a fresh
+install that has no server address yet asks for one here, and the address is kept once a sign-in succeeds.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+import desktop
 from civic.text import normalize_text
-from client_api import Health, MunicipalClient, Operator, open_token_store
-from desktop.messages import error_message
+from client_api import Health, InsecureTransportError, MunicipalClient, Operator, open_token_store
+from client_api.transport import api_root
+from desktop.messages import error_message, isolate, localized_digits
 from desktop.tasks import TaskRunner
+from desktop.theme import app_icon, set_invalid, set_tone
+from desktop.widgets.banner import MessageBanner
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
+CARD_WIDTH = 440  # fits the smallest supported window (1024×640) with room to spare
+
+
+def _on_this_machine(netloc: str) -> bool:
+    """The client's own rule: plain http is accepted only to this machine, where the training system runs."""
+    try:
+        api_root(f"http://{netloc}")
+    except InsecureTransportError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -35,93 +58,222 @@ class SignInResult:
 
 @dataclass(frozen=True)
 class ServerConfig:
-    api_url: str
+    api_url: str  # "" on a fresh install that has not been told its server yet
     ca_bundle: str | None
     terminal_id: str
 
 
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignInResult
+    # a server address the operator typed on a fresh install, emitted once a sign-in against it has succeeded
+    # (before `signed_in`), so the address kept is one that is known to work
+    server_chosen = Signal(str)
 
     def __init__(self, server: ServerConfig | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._server: ServerConfig | None = None
+        self._asks_for_server = False
         self._tasks = tasks
 
-        card = QFrame(objectName="signInCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(460)
-        title = QLabel(self.tr("ورود به پیشخوان شهرداری"), objectName="pageTitle")
-        self.server_label = QLabel(objectName="signInServer")
-        self.server_label.setProperty("pishkhanData", True)
-        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        card = QFrame()
+        card.setObjectName("signInCard")
+        card.setFixedWidth(CARD_WIDTH)
+        self.card = card
 
-        self.username = QLineEdit(objectName="username")
-        self.password = QLineEdit(objectName="password")
+        emblem = QLabel()
+        emblem.setObjectName("signInEmblem")
+        emblem.setPixmap(app_icon().pixmap(QSize(56, 56)))
+        emblem.setFixedSize(QSize(56, 56))
+        emblem.setAccessibleName(self.tr("نشان پیشخوان شهرداری"))
+        self.product_label = QLabel(self.tr("پیشخوان شهرداری"))
+        self.product_label.setObjectName("signInProduct")
+        self.title_label = QLabel(self.tr("ورود کارکنان دفتر"))
+        self.title_label.setObjectName("signInTitle")
+        set_tone(self.title_label, "muted")
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.product_label)
+        titles.addWidget(self.title_label)
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        header.addWidget(emblem, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addLayout(titles, 1)
+
+        self.office_label = self._wrapping_label("signInOffice")
+        self.office_label.hide()
+        self.server_label = self._wrapping_label("signInServer")
+        set_tone(self.server_label, "muted")
+        self.version_label = QLabel(self.tr("نسخه {version}").format(version=localized_digits(desktop.__version__)))
+        self.version_label.setObjectName("signInVersion")
+        set_tone(self.version_label, "muted")
+
+        self.server_address = QLineEdit()
+        self.server_address.setObjectName("serverAddress")
+        self.server_address.setPlaceholderText("https://")
+        self.server_address.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.server_address.setAccessibleName(self.tr("نشانی سامانه شهرداری"))
+        self.server_address.textEdited.connect(lambda _text: set_invalid(self.server_address, False))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.office_code = QLineEdit(objectName="officeCode")
+        self.office_code = QLineEdit()
+        self.office_code.setObjectName("officeCode")
         self.office_code.setPlaceholderText("PK-1001")
-        for field in (self.username, self.office_code):
+        for field in (self.username, self.password, self.office_code):
             field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.password.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
-        form = QFormLayout()
-        form.addRow(self.tr("نام کاربری"), self.username)
-        form.addRow(self.tr("گذرواژه"), self.password)
-        form.addRow(self.tr("کد دفتر"), self.office_code)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.server_address_label = QLabel(self.tr("نشانی سامانه"))
+        self.server_address_label.setBuddy(self.server_address)
+        self.form.addRow(self.server_address_label, self.server_address)
+        for text, field in (
+            (self.tr("نام کاربری"), self.username),
+            (self.tr("گذرواژه"), self.password),
+            (self.tr("کد دفتر"), self.office_code),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.form.setRowVisible(self.server_address, False)
 
-        self.error_label = QLabel(objectName="signInError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-        self.busy = QProgressBar(objectName="signInBusy")
+        self.error_label = MessageBanner()
+        self.error_label.setObjectName("signInError")
+        self.busy = QProgressBar()
+        self.busy.setObjectName("signInBusy")
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.submit = QPushButton(self.tr("ورود"), objectName="signInButton")
+        self.submit = QPushButton(self.tr("ورود"))
+        self.submit.setObjectName("signInButton")
+        self.submit.setProperty("primary", True)
         self.submit.setDefault(True)
         self.submit.clicked.connect(self.submit_form)
-        for field in (self.username, self.password, self.office_code):
+        for field in (self.server_address, self.username, self.password, self.office_code):
             field.returnPressed.connect(self.submit_form)
 
         inner = QVBoxLayout(card)
-        inner.addWidget(title)
+        inner.setContentsMargins(28, 24, 28, 20)
+        inner.setSpacing(10)
+        inner.addLayout(header)
+        inner.addWidget(self.office_label)
         inner.addWidget(self.server_label)
-        inner.addLayout(form)
+        inner.addSpacing(4)
+        inner.addLayout(self.form)
         inner.addWidget(self.error_label)
         inner.addWidget(self.busy)
         inner.addWidget(self.submit)
+        inner.addWidget(self.version_label, 0, Qt.AlignmentFlag.AlignHCenter)
 
+        # The card sits in a row between two stretches rather than in the column with an alignment: a column
+        # asks an aligned child for its height at the column's full width, so wrapped text would be measured
+        # too short and the card squeezed. The row gives the card its own width first.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.set_server(server)
 
+    @staticmethod
+    def _wrapping_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        label.setSizePolicy(policy)
+        return label
+
+    # -- what the card shows ---------------------------------------------------------------------------------
+
     def set_server(self, server: ServerConfig | None) -> None:
-        """The server to sign in to; None while it is not known yet (the training sandbox is starting)."""
+        """The server to sign in to; None while it is not known yet (the training sandbox is starting).
+
+        A server with an empty address (a fresh install) makes the page ask for the address.
+        """
         self._server = server
+        self._asks_for_server = server is not None and not server.api_url.strip()
+        self.form.setRowVisible(self.server_address, self._asks_for_server)
         if server is None:
             self.server_label.setText(self.tr("در حال آماده‌سازی سامانه آموزشی…"))
+        elif self._asks_for_server:
+            self.server_label.setText(
+                self.tr("نشانی سامانه شهرداری را که واحد فناوری اطلاعات داده است وارد کنید؛ با https آغاز می‌شود.")
+            )
         else:
-            self.server_label.setText(self.tr("سامانه: {url}").format(url=server.api_url))
+            self.server_label.setText(self._server_name(server.api_url))
         self.submit.setEnabled(server is not None and not self.busy.isVisible())
+
+    def _server_name(self, url: str) -> str:
+        """The system by name: the training system on this machine, or the server's host name."""
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        if not host or _on_this_machine(parts.netloc):
+            return self.tr("سامانه آموزشی")
+        return self.tr("سامانه: {host}").format(host=isolate(host))
+
+    def set_office(self, code: str, name: str = "") -> None:
+        """The office this terminal last signed in for, shown above the form ("" hides the line)."""
+        code = code.strip()
+        if not code:
+            self.office_label.hide()
+            return
+        if name:
+            text = self.tr("دفتر {name} ({code})").format(name=isolate(name), code=isolate(code))
+        else:
+            text = self.tr("دفتر {code}").format(code=isolate(code))
+        self.office_label.setText(text)
+        self.office_label.show()
 
     def fill(self, username: str, password: str, office_code: str) -> None:
         self.username.setText(username)
         self.password.setText(password)
         self.office_code.setText(office_code)
+        if office_code and self.office_label.isHidden():
+            self.set_office(office_code)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.username, self.password, self.office_code):
+        for widget in (self.server_address, self.username, self.password, self.office_code):
             widget.setEnabled(not busy)
         self.submit.setEnabled(not busy and self._server is not None)
         self.busy.setVisible(busy)
         self.submit.setText(self.tr("در حال ورود…") if busy else self.tr("ورود"))
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+        if message:
+            self.error_label.show_message(message, "error")
+        else:
+            self.error_label.clear()
+
+    # -- signing in ------------------------------------------------------------------------------------------
+
+    def _validated_server(self) -> str | None:
+        """The typed server address when it is one the client may use (https; http only to this machine)."""
+        address = self.server_address.text().strip()
+        try:
+            if not address:
+                raise InsecureTransportError("empty")
+            api_root(address)
+        except InsecureTransportError:
+            self.show_error(
+                self.tr(
+                    "نشانی سامانه باید با https آغاز شود. "
+                    "نشانی http تنها برای سامانه آموزشی روی همین رایانه پذیرفته است."
+                )
+            )
+            set_invalid(self.server_address, True)
+            self.server_address.setFocus()
+            return None
+        set_invalid(self.server_address, False)
+        return address
 
     def _validated(self) -> tuple[str, str, str] | None:
         username = normalize_text(self.username.text())
@@ -138,7 +290,7 @@ class SignInPage(QWidget):
         if not _OFFICE_CODE.fullmatch(office_code):
             self.show_error(
                 self.tr("کد دفتر باید به شکل دو حرف لاتین، خط تیره و چهار رقم باشد؛ مانند {example}.").format(
-                    example="PK-1001"
+                    example=isolate("PK-1001")
                 )
             )
             self.office_code.setFocus()
@@ -148,13 +300,20 @@ class SignInPage(QWidget):
     def submit_form(self) -> None:
         if not self.submit.isEnabled() or self._server is None:
             return
+        server = self._server
+        chosen = ""
+        if self._asks_for_server:
+            address = self._validated_server()
+            if address is None:
+                return
+            chosen = address
+            server = replace(server, api_url=address)
         values = self._validated()
         if values is None:
             return
         username, password, office_code = values
         self.show_error("")
         self.set_busy(True)
-        server = self._server
 
         def op() -> SignInResult:
             store, warning = open_token_store()
@@ -163,11 +322,15 @@ class SignInPage(QWidget):
             operator = client.sign_in(username, password, office_code, server.terminal_id)
             return SignInResult(client, operator, health, warning)
 
-        self._tasks.run(op, self._succeeded, self._failed, owner=self)
+        self._tasks.run(op, lambda result: self._succeeded(result, chosen), self._failed, owner=self)
 
-    def _succeeded(self, result: SignInResult) -> None:
+    def _succeeded(self, result: SignInResult, chosen_server: str) -> None:
         self.set_busy(False)
         self.password.clear()
+        self.set_office(result.operator.office.code, result.operator.office.name)
+        if chosen_server and self._server is not None:
+            self.set_server(replace(self._server, api_url=chosen_server))
+            self.server_chosen.emit(chosen_server)
         self.signed_in.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

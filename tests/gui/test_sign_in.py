@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from client_api.token_store import SERVICE
 from desktop.paths import app_dirs
+from desktop.ui.sign_in_page import CARD_WIDTH
 
 
 def type_text(qtbot, field, text):
@@ -40,14 +41,15 @@ def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shar
     qtbot.keyClick(window.sign_in_page.office_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=10_000)
 
-    assert window.home_page.isVisible()
-    assert "مریم احمدی" in window.home_page.greeting.text()
-    assert window.home_page.office_code.text() == "PK-1001"
+    assert window.current_page() is window.page("home")
+    assert window.current_page().isVisible()
     assert window.operator_label.text() == "مریم احمدی"
     assert window.connection_label.text() == "متصل"
     assert window.training_label.isVisible()  # the sandbox says it is a training environment
     assert "آموزشی" in window.windowTitle()
-    assert [window.nav.item(i).text() for i in range(window.nav.count())][:2] == ["خانه", "پیش‌نمایش عوارض"]
+    assert window.visible_page_ids()[0] == "home"
+    # the card now names the office this terminal signed in for, for the next operator
+    assert "PK-1001" in window.sign_in_page.office_label.text()
 
     account = f"{window.client.root}|PK-1001|counter1"
     assert secure_keyring.get_password(SERVICE, account)
@@ -138,3 +140,136 @@ def test_no_password_or_token_is_left_in_any_application_folder(make_window, qtb
                 for secret in secrets:
                     assert secret not in data, f"a secret was written to {path}"
     assert secure_keyring.get_password(SERVICE, account) is None
+
+
+# -- the card: messages wrap inside it, its width never changes, operators see no raw address ------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _assert_message_fits_the_card(qtbot, page, expected_text):
+    """The whole message is inside the card and its label is tall enough for every wrapped line."""
+    from PySide6.QtCore import QRect
+
+    banner = page.error_label
+    label = banner.text_label
+    # Qt lays out again a pass or two after the text changes; the label must then be tall enough for its lines
+    qtbot.waitUntil(lambda: label.heightForWidth(label.width()) <= label.height(), timeout=2_000)
+    assert banner.isVisible()
+    assert label.text() == expected_text
+    assert page.card.width() == CARD_WIDTH
+    # an independent measure, from the font, fits too
+    lines = label.fontMetrics().boundingRect(
+        QRect(0, 0, label.width(), 10_000), Qt.TextFlag.TextWordWrap, expected_text
+    )
+    assert lines.height() <= label.height()
+    # the label lies inside the banner, and the banner inside the card's frame, on both edges
+    in_card = QRect(label.mapTo(page.card, label.rect().topLeft()), label.size())
+    assert page.card.rect().contains(in_card), (in_card, page.card.rect())
+    assert in_card.left() > 0 and in_card.right() < page.card.width() - 1
+
+
+def test_sign_in_errors_wrap_inside_a_card_that_keeps_its_width(make_window, qtbot, shared_sandbox):
+    from client_api.errors import RateLimitedError
+    from desktop.messages import error_message
+    from desktop.ui.sign_in_page import CARD_WIDTH as width
+
+    assert width <= 1024 - 2 * 40  # the card fits the smallest window with a margin
+    window = make_window(shared_sandbox.url)
+    window.resize(1024, 640)
+    page = window.sign_in_page
+    qtbot.waitUntil(lambda: page.card.isVisible())
+    before = page.card.geometry()
+
+    # a wrong office code, answered by the real server
+    type_credentials(qtbot, window, office="PK-9999")
+    page.submit.click()
+    qtbot.waitUntil(lambda: page.error_label.isVisible() and not page.busy.isVisible(), timeout=10_000)
+    _assert_message_fits_the_card(qtbot, page, "نام کاربری، گذرواژه یا کد دفتر درست نیست.")
+    assert page.card.width() == before.width() and page.card.x() == before.x()
+
+    # a lock-out: the longest sentence, through the same path a failed sign-in takes
+    locked = RateLimitedError("locked", status=429, retry_after_s=900)
+    page._failed(locked)
+    _assert_message_fits_the_card(qtbot, page, error_message(locked))
+    assert page.error_label.text_label.height() > page.error_label.text_label.fontMetrics().height()  # it wrapped
+    assert page.card.width() == before.width() and page.card.x() == before.x()
+
+
+def test_server_down_message_fits_at_the_smallest_size(make_window, qtbot):
+    window = make_window(f"http://127.0.0.1:{_free_port()}")  # nothing listens there
+    window.resize(1024, 640)
+    page = window.sign_in_page
+    qtbot.waitUntil(lambda: page.card.isVisible())
+    width_before = page.card.width()
+    type_credentials(qtbot, window)
+    page.submit.click()
+    qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=15_000)
+    _assert_message_fits_the_card(qtbot, page, "اتصال به سامانه شهرداری برقرار نیست. اتصال شبکه را بررسی کنید.")
+    assert page.card.width() == width_before
+
+
+def test_the_card_shows_product_and_version_but_no_raw_address(make_window, shared_sandbox):
+    import desktop
+    from desktop.messages import localized_digits
+
+    window = make_window(shared_sandbox.url)
+    page = window.sign_in_page
+    shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    assert "پیشخوان شهرداری" in shown
+    assert f"نسخه {localized_digits(desktop.__version__)}" in shown
+    assert "سامانه آموزشی" in shown  # the sandbox on this machine, by name
+    assert not any("http" in text or "127.0.0.1" in text for text in shown)
+
+
+def test_a_remote_server_is_named_by_its_host(qapp):
+    from desktop.tasks import TaskRunner
+    from desktop.ui.sign_in_page import ServerConfig, SignInPage
+
+    tasks = TaskRunner()
+    try:
+        page = SignInPage(ServerConfig("https://pishkhan.hamedan.ir:8443/base", None, "T-GUI0002"), tasks)
+        assert page.server_label.text() == "سامانه: \u2068pishkhan.hamedan.ir\u2069"
+        assert not page.server_address.isVisible() and not page.form.isRowVisible(page.server_address)
+    finally:
+        tasks.shutdown()
+
+
+def test_a_fresh_install_asks_for_the_address_and_keeps_it_once_sign_in_works(qapp, qtbot, shared_sandbox):
+    from desktop.tasks import TaskRunner
+    from desktop.ui.sign_in_page import ServerConfig, SignInPage
+
+    tasks = TaskRunner()
+    page = SignInPage(ServerConfig("", None, "T-GUI0003"), tasks)
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    try:
+        assert page.server_address.isVisible()
+        chosen: list[str] = []
+        page.server_chosen.connect(chosen.append)
+
+        page.fill("counter1", "pishkhan-demo", "PK-1001")
+        type_text(qtbot, page.server_address, "http://pishkhan.hamedan.ir")  # plain http to another machine
+        page.submit.click()
+        assert page.server_address.property("invalid") is True
+        assert "https" in page.error_label.text()
+        assert page.focusWidget() is page.server_address
+        assert not page.busy.isVisible() and chosen == []  # refused before anything is sent
+
+        page.server_address.clear()
+        type_text(qtbot, page.server_address, shared_sandbox.url)  # the training system on this machine
+        assert not page.server_address.property("invalid")
+        with qtbot.waitSignal(page.signed_in, timeout=10_000):
+            page.submit.click()
+        assert chosen == [shared_sandbox.url]
+        assert not page.server_address.isVisible()
+        assert page.server_label.text() == "سامانه آموزشی"
+        assert "PK-1001" in page.office_label.text()
+    finally:
+        qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
+        tasks.shutdown()

@@ -1,0 +1,168 @@
+"""The theme: the style sheet parses, every icon loads, tones and outlines are properties, banners wrap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QSize, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStatusBar,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import theme
+from desktop.app import create_application
+from desktop.widgets.banner import MessageBanner
+
+
+@contextmanager
+def qt_warnings() -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def handler(kind: QtMsgType, _context: object, text: str) -> None:
+        if kind != QtMsgType.QtDebugMsg:
+            seen.append(text)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield seen
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _polish_a_sample_of_every_styled_widget(app: QApplication, sheet: str) -> None:
+    """Qt parses a style sheet when it first styles a widget: make one of each kind the sheet names."""
+    app.setStyleSheet(sheet)
+    root = QWidget()
+    layout = QVBoxLayout(root)
+    title = QLabel("عنوان", objectName="pageTitle")
+    section = QLabel("بخش")
+    section.setProperty("heading", "section")
+    field = QLineEdit()
+    theme.set_invalid(field, True)
+    primary = QPushButton("ثبت")
+    primary.setProperty("primary", True)
+    nav = QListWidget(objectName="navigation")
+    nav.addItem("خانه")
+    table = QTableWidget(2, 2)
+    banner = MessageBanner(closable=True)
+    banner.show_message("پیام", "warning")
+    status = QStatusBar()
+    status.addWidget(QLabel("آموزشی", objectName="statusTraining"))
+    card = QFrame(objectName="signInCard")
+    for widget in (title, section, field, primary, nav, table, banner, status, card):
+        layout.addWidget(widget)
+    root.show()
+    for widget in root.findChildren(QWidget):
+        widget.ensurePolished()
+    table.horizontalHeader().ensurePolished()
+    QApplication.processEvents()
+    root.close()
+
+
+def test_the_style_sheet_parses_without_a_warning(qapp):
+    create_application("fa")
+    sheet = theme.style_sheet()
+    assert "#" in sheet and "[tone=" in sheet
+    with qt_warnings() as broken:  # the check itself can see a broken sheet
+        _polish_a_sample_of_every_styled_widget(qapp, sheet + "\nQLabel { color: ")
+    assert any("Could not parse" in text for text in broken)
+    with qt_warnings() as seen:
+        _polish_a_sample_of_every_styled_widget(qapp, sheet)
+    assert [text for text in seen if "stylesheet" in text.lower()] == []
+    theme.apply_theme(qapp)
+    assert qapp.styleSheet() == sheet
+
+
+def test_every_icon_name_loads_and_draws_something(qapp):
+    create_application("fa")
+    for name in theme.ICON_NAMES:
+        icon = theme.icon(name)
+        assert not icon.isNull(), name
+        image = icon.pixmap(QSize(24, 24)).toImage()
+        assert any(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24)), name
+    assert not theme.app_icon().isNull()
+    assert not qapp.windowIcon().isNull()  # set by create_application
+    assert theme.icon("no-such-icon").isNull()
+
+
+def _image(name: str, direction: Qt.LayoutDirection) -> QImage:
+    QApplication.setLayoutDirection(direction)
+    return theme.icon(name).pixmap(QSize(48, 48)).toImage()
+
+
+def test_icons_that_point_a_way_are_mirrored_right_to_left(qapp):
+    create_application("fa")
+    try:
+        rtl = _image("sign-out", Qt.LayoutDirection.RightToLeft)
+        ltr = _image("sign-out", Qt.LayoutDirection.LeftToRight)
+        assert rtl != ltr
+        # the same drawing flipped left to right (to within the anti-aliasing of a rendering)
+        differences = [
+            abs(rtl.pixelColor(x, y).alpha() - ltr.pixelColor(47 - x, y).alpha()) for x in range(48) for y in range(48)
+        ]
+        assert max(differences) < 128 and sum(differences) / len(differences) < 8
+        unflipped = [
+            abs(rtl.pixelColor(x, y).alpha() - ltr.pixelColor(x, y).alpha()) for x in range(48) for y in range(48)
+        ]
+        assert sum(unflipped) > 10 * sum(differences)
+        # a drawing with no direction is the same both ways
+        assert _image("print", Qt.LayoutDirection.RightToLeft) == _image("print", Qt.LayoutDirection.LeftToRight)
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
+def test_tones_and_outlines_are_properties_the_theme_reads(qapp):
+    create_application("fa")
+    label = QLabel("x")
+    theme.set_tone(label, "error")
+    assert label.property("tone") == "error"
+    theme.set_tone(label, "")
+    assert label.property("tone") == ""
+    field = QLineEdit()
+    theme.set_invalid(field, True)
+    assert field.property("invalid") is True
+    theme.set_invalid(field, False)
+    assert field.property("invalid") is False
+    try:
+        theme.set_tone(label, "red")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an unknown tone was accepted")
+
+
+def test_a_banner_wraps_a_long_message_and_hides_when_cleared(qapp, qtbot):
+    create_application("fa")
+    holder = QWidget()
+    holder.setFixedWidth(300)
+    layout = QVBoxLayout(holder)
+    banner = MessageBanner(closable=True)
+    layout.addWidget(banner)
+    layout.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.show()
+    text = "به‌دلیل تلاش‌های ناموفق پیاپی، ورود این کاربر موقتاً بسته است. ۵ دقیقه دیگر دوباره تلاش کنید."
+    banner.show_message(text, "error")
+    label = banner.text_label
+    qtbot.waitUntil(lambda: label.heightForWidth(label.width()) <= label.height(), timeout=2_000)
+    assert banner.isVisible() and banner.tone() == "error" and banner.text() == text
+    assert label.height() >= 2 * label.fontMetrics().height()  # wrapped, not cut
+    assert banner.geometry().right() <= holder.width()
+    with qtbot.waitSignal(banner.closed):
+        banner.close_button.click()
+    assert not banner.isVisible() and banner.text() == ""
+    banner.show_message("ثبت شد.", "success")
+    assert banner.property("tone") == "success"
+    banner.clear()
+    assert not banner.isVisible()
