@@ -1,13 +1,29 @@
-"""Every API error type, and every outbox state and reason, → the sentence an operator reads. The one place
-this mapping lives."""
+"""Every error (API, printing, fees, civic values, the disk, anything else), and every outbox state and reason,
+→ the sentence an operator reads. The one place this mapping lives: `operator_message(exc, labels)`."""
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import logging
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 
+from civic import errors as civic_errors
+from civic.errors import CivicValueError
+from civic.jalali import format_jalali_date
 from civic.text import to_persian_digits
 from client_api import errors
-from client_api.outbox import OutboxEntry
+from client_api.outbox import OutboxEntry, Reason, State
+from desktop import action_kinds
+
+log = logging.getLogger(__name__)
+
+# a form's labels for its fields: a mapping, or a function (such as a form's `field_label`)
+Labels = Mapping[str, str] | Callable[[str], str] | None
 
 
 def localized_digits(text: str) -> str:
@@ -27,13 +43,63 @@ def current_language() -> str:
     return value if value in ("fa", "en") else "fa"
 
 
-def error_message(exc: BaseException) -> str:
+def operator_message(exc: BaseException, labels: Labels = None) -> str:
+    """The one sentence an operator reads for any error: the API's, printing's, the fee module's, civic values',
+    the disk's, or anything else.
+
+    `labels` names a form's fields as the operator sees them (a mapping or a function from the API's or the fee
+    module's field name to the label); a field without a label is never shown by its raw name.
+
+    An error that is not one of the known, operator-facing kinds is a defect: it is logged with its traceback
+    before the sentence is returned, so the sentence's «جزئیات در گزارش برنامه ثبت شد» is true.
+    """
+    for family in (_api_message, _print_message, _fees_message, _civic_message, _os_message):
+        text = family(exc, labels)
+        if text is not None:
+            return text
+    _log_unexpected(exc)
+    return QCoreApplication.translate("Messages", "خطای پیش‌بینی‌نشده‌ای رخ داد. جزئیات در گزارش برنامه ثبت شد.")
+
+
+error_message = operator_message  # the earlier name, kept for the pages that still use it
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    if getattr(exc, "_pishkhan_logged", False):
+        return  # the same error shown twice (a banner and a list row) is logged once
+    log.error(
+        "unexpected error shown to the operator: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__)
+    )
+    try:
+        exc._pishkhan_logged = True  # type: ignore[attr-defined]
+    except AttributeError:  # an exception class with __slots__
+        pass
+
+
+def _label(labels: Labels, field: str) -> str | None:
+    """The form's label for `field`; None when the form has none (a label that is just the raw name counts as none)."""
+    if labels is None or not field:
+        return None
+    label = labels(field) if callable(labels) else labels.get(field)
+    return label if label and label != field else None
+
+
+def _minutes(seconds: int | None) -> str:
+    return localized_digits(str(max(1, -(-(seconds or 60) // 60))))
+
+
+def _api_message(exc: BaseException, labels: Labels) -> str | None:
+    if not isinstance(exc, errors.ApiError):
+        return None
     if isinstance(exc, errors.RateLimitedError):
-        minutes = max(1, -(-(exc.retry_after_s or 60) // 60))
+        if "sign-in" in str(exc.problem.get("type", "")) or not exc.problem:
+            return QCoreApplication.translate(
+                "Messages",
+                "به‌دلیل تلاش‌های ناموفق پیاپی، ورود این کاربر موقتاً بسته است. {minutes} دقیقه دیگر دوباره تلاش کنید.",
+            ).format(minutes=_minutes(exc.retry_after_s))
         return QCoreApplication.translate(
-            "Messages",
-            "به‌دلیل تلاش‌های ناموفق پیاپی، ورود این کاربر موقتاً بسته است. {minutes} دقیقه دیگر دوباره تلاش کنید.",
-        ).format(minutes=localized_digits(str(minutes)))
+            "Messages", "سامانه شهرداری خواست کمی صبر شود. {minutes} دقیقه دیگر دوباره تلاش کنید."
+        ).format(minutes=_minutes(exc.retry_after_s))
     if isinstance(exc, errors.SessionExpiredError):
         return QCoreApplication.translate("Messages", "نشست کاری شما پایان یافته است. لطفاً دوباره وارد شوید.")
     if isinstance(exc, errors.UnauthorizedError):
@@ -43,16 +109,10 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, errors.NotFoundError):
         return QCoreApplication.translate("Messages", "مورد خواسته‌شده در سامانه شهرداری پیدا نشد.")
     if isinstance(exc, errors.ValidationFailedError):
-        separator = "، " if current_language() == "fa" else ", "
-        fields = separator.join(f.field for f in exc.field_errors)
-        if fields:
-            return QCoreApplication.translate(
-                "Messages", "اطلاعات واردشده پذیرفته نشد. فیلدهای نادرست: {fields}"
-            ).format(fields=fields)
-        return QCoreApplication.translate("Messages", "اطلاعات واردشده پذیرفته نشد.")
+        return _validation_message(exc, labels)
     if isinstance(exc, errors.ConflictError):
         return QCoreApplication.translate("Messages", "این کار هم‌اکنون در حال انجام است؛ کمی بعد دوباره تلاش کنید.")
-    if isinstance(exc, errors.RequestTimeoutError):
+    if isinstance(exc, errors.RequestTimeoutError) and not isinstance(exc, errors.NotDeliveredError):
         return QCoreApplication.translate(
             "Messages", "سامانه شهرداری در زمان مقرر پاسخ نداد. اتصال شبکه را بررسی کنید و دوباره تلاش کنید."
         )
@@ -63,8 +123,139 @@ def error_message(exc: BaseException) -> str:
             "Messages", "نشانی سامانه امن نیست یا گواهی امنیتی آن معتبر نیست؛ اتصال برقرار نشد."
         )
     if isinstance(exc, errors.ServerError):
+        log.warning("the server failed: %s %s", exc.status, exc.detail)
         return QCoreApplication.translate("Messages", "سامانه شهرداری با خطا روبه‌رو شد. کمی بعد دوباره تلاش کنید.")
-    return QCoreApplication.translate("Messages", "خطای پیش‌بینی‌نشده‌ای رخ داد. جزئیات در گزارش برنامه ثبت شد.")
+    log.warning("unexpected answer from the server: %s %s %s", type(exc).__name__, exc.status, exc.detail)
+    return QCoreApplication.translate("Messages", "سامانه شهرداری پاسخ نامنتظره‌ای داد. کمی بعد دوباره تلاش کنید.")
+
+
+def _validation_message(exc: errors.ValidationFailedError, labels: Labels) -> str:
+    named: list[str] = []
+    for field_error in exc.field_errors:
+        label = _label(labels, field_error.field)
+        if label is not None and label not in named:
+            named.append(label)
+    if len(named) < len(exc.field_errors):
+        log.info("server refused fields: %s", ", ".join(e.field or "(request)" for e in exc.field_errors))
+    if not named:
+        return QCoreApplication.translate("Messages", "اطلاعات واردشده پذیرفته نشد.")
+    separator = "، " if current_language() == "fa" else ", "
+    return QCoreApplication.translate(
+        "Messages", "اطلاعات واردشده پذیرفته نشد. این موارد را بررسی کنید: {fields}"
+    ).format(fields=separator.join(named))
+
+
+def _print_message(exc: BaseException, labels: Labels) -> str | None:
+    # printing is loaded on first use; while it is not, none of its errors can have been raised
+    module = sys.modules.get("desktop.print_service")
+    if module is None or not isinstance(exc, module.PrintError):
+        return None
+    log.warning("printing refused or failed: %s %s", type(exc).__name__, exc.detail)
+    return str(exc.message())
+
+
+def _fees_message(exc: BaseException, labels: Labels) -> str | None:
+    fees_errors = sys.modules.get("fees.errors")
+    if fees_errors is None or not isinstance(exc, fees_errors.FeesError):
+        return None
+    fa = current_language() == "fa"
+    if isinstance(exc, fees_errors.NoBookError):
+        return QCoreApplication.translate("Messages", "برای تاریخ این پرونده هیچ دفترچه تعرفه‌ای در دست نیست.")
+    if isinstance(exc, fees_errors.CaseError):
+        reason = localized_digits(exc.reason_fa if fa else exc.reason_en)
+        label = _label(labels, exc.field)
+        if label is None:
+            log.info("fee case refused: %s", exc)
+            return QCoreApplication.translate("Messages", "اطلاعات پرونده پذیرفته نشد: {reason}").format(reason=reason)
+        return QCoreApplication.translate("Messages", "{field}: {reason}").format(field=label, reason=reason)
+    log.warning("fee module error: %s", exc)
+    name = isolate(Path(getattr(exc, "file", "") or "").name)
+    if isinstance(exc, fees_errors.SignatureError):
+        return QCoreApplication.translate(
+            "Messages", "امضای دفترچه تعرفه {file} تأیید نشد؛ از این دفترچه استفاده نمی‌شود."
+        ).format(file=name)
+    if isinstance(exc, fees_errors.BookError):
+        return QCoreApplication.translate(
+            "Messages", "دفترچه تعرفه {file} معتبر نیست؛ از این دفترچه استفاده نمی‌شود."
+        ).format(file=name)
+    if isinstance(exc, fees_errors.EvaluationError):
+        return QCoreApplication.translate(
+            "Messages", "ردیف {item} دفترچه تعرفه برای این پرونده محاسبه‌پذیر نیست. اطلاعات پرونده را بررسی کنید."
+        ).format(item=isolate(localized_digits(exc.item)))
+    return exc.message("fa" if fa else "en")
+
+
+def _civic_message(exc: BaseException, labels: Labels) -> str | None:
+    if isinstance(exc, CivicValueError):
+        return _civic_value_message(exc, _label(labels, exc.field))
+    seal = sys.modules.get("civic.seal")
+    if seal is not None and isinstance(exc, seal.SealError):
+        log.info("seal refused: %s", exc)
+        if isinstance(exc, seal.ExpiredSealError):
+            return QCoreApplication.translate(
+                "Messages", "سند {number} اصیل است، اما اعتبار آن در {date} پایان یافته است."
+            ).format(number=isolate(exc.payload.number), date=_date(exc.payload.expires))
+        if isinstance(exc, seal.UnknownKeyError):
+            return QCoreApplication.translate(
+                "Messages", "این سند با کلیدی امضا شده که در فهرست کلیدهای معتبر نیست؛ اصالت آن تأیید نمی‌شود."
+            )
+        if isinstance(exc, seal.BadSignatureError):
+            return QCoreApplication.translate(
+                "Messages", "امضای این سند با محتوای آن نمی‌خواند: سند دست‌کاری یا جعل شده است."
+            )
+        return QCoreApplication.translate("Messages", "کد خوانده‌شده مهر سند نیست یا آسیب دیده است.")
+    keys = sys.modules.get("civic.keys")
+    if keys is not None and isinstance(exc, keys.TrustListError):
+        log.error("the trust list is unreadable: %s", exc)
+        return QCoreApplication.translate(
+            "Messages", "فهرست کلیدهای معتبر برنامه خوانده نشد. برنامه را دوباره نصب کنید یا به پشتیبانی خبر دهید."
+        )
+    return None
+
+
+def _civic_value_message(exc: CivicValueError, label: str | None) -> str:
+    fa = current_language() == "fa"
+    if label is None and exc.field in civic_errors.FIELD_NAMES:
+        return exc.message("fa" if fa else "en")
+    row = civic_errors.MESSAGES.get((exc.field, exc.code)) or civic_errors.MESSAGES.get((None, exc.code))
+    name = label or QCoreApplication.translate("Messages", "مقدار واردشده")
+    if row is None:
+        return QCoreApplication.translate("Messages", "{field} پذیرفته نشد.").format(field=name)
+    values = {key: localized_digits(str(value)) for key, value in exc.params.items()}
+    return (row[0] if fa else row[1]).format_map(_Missing(values, field=name))
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _date(day: dt.date | None) -> str:
+    if day is None:
+        return "—"
+    return format_jalali_date(day, persian_digits=current_language() == "fa")
+
+
+def _os_message(exc: BaseException, labels: Labels) -> str | None:
+    if not isinstance(exc, OSError) or isinstance(exc, ConnectionError | TimeoutError):
+        return None
+    log.warning("disk or file error: %s", exc)
+    where = isolate(exc.filename) if isinstance(exc.filename, str) and exc.filename else ""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return QCoreApplication.translate(
+            "Messages", "دیسک این رایانه پر است و چیزی ذخیره نشد. جای خالی فراهم کنید و دوباره تلاش کنید."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        if where:
+            return QCoreApplication.translate(
+                "Messages", "برنامه اجازه دسترسی به {path} را ندارد. دسترسی را بررسی کنید."
+            ).format(path=where)
+        return QCoreApplication.translate("Messages", "برنامه اجازه دسترسی به این فایل یا پوشه را ندارد.")
+    if exc.errno == errno.EROFS:
+        return QCoreApplication.translate("Messages", "این دیسک یا پوشه فقط‌خواندنی است و چیزی روی آن ذخیره نشد.")
+    if exc.errno == errno.ENOENT and where:
+        return QCoreApplication.translate("Messages", "{path} پیدا نشد.").format(path=where)
+    return QCoreApplication.translate("Messages", "خواندن یا نوشتن فایل روی این رایانه انجام نشد.")
 
 
 # -- the outbox: states, reasons and field names, in the operator's words ---------------------------------------
@@ -72,87 +263,129 @@ def error_message(exc: BaseException) -> str:
 
 def outbox_state_name(state: str) -> str:
     names = {
-        "queued": QCoreApplication.translate("Outbox", "در صف ارسال"),
-        "sending": QCoreApplication.translate("Outbox", "در حال ارسال"),
-        "in_doubt": QCoreApplication.translate("Outbox", "نامعلوم"),
-        "done": QCoreApplication.translate("Outbox", "انجام شد"),
-        "rejected": QCoreApplication.translate("Outbox", "رد شد"),
+        State.QUEUED: QCoreApplication.translate("Outbox", "در صف ارسال"),
+        State.SENDING: QCoreApplication.translate("Outbox", "در حال ارسال"),
+        State.IN_DOUBT: QCoreApplication.translate("Outbox", "نتیجه نامعلوم"),
+        State.DONE: QCoreApplication.translate("Outbox", "انجام شد"),
+        State.REJECTED: QCoreApplication.translate("Outbox", "رد شد"),
+        State.NOT_SENT: QCoreApplication.translate("Outbox", "ارسال نشد"),
     }
     return names.get(state, state)
 
 
 def action_kind_name(kind: str) -> str:
-    names = {"note": QCoreApplication.translate("Outbox", "یادداشت تحویل نوبت")}
-    return names.get(kind, kind)
+    """The kind's name from the registry (desktop/action_kinds.py); an unknown kind by its code."""
+    registered = action_kinds.kind_of(kind)
+    return registered.name() if registered is not None else kind
 
 
-def field_label(field: str) -> str:
-    """An API field name as the operator knows it from the form."""
-    labels = {
-        "text": QCoreApplication.translate("Outbox", "متن یادداشت"),
-        "Idempotency-Key": QCoreApplication.translate("Outbox", "شناسه یکتای کار"),
+def action_summary(entry: OutboxEntry) -> str:
+    """The action in one line, as its kind words it."""
+    registered = action_kinds.kind_of(entry.kind)
+    return registered.summary(entry) if registered is not None else entry.summary
+
+
+def field_label(kind: str, field: str) -> str:
+    """An API field of an action of `kind`, as the operator knows it from the form that made the action."""
+    registered = action_kinds.kind_of(kind)
+    label = registered.field_label(field) if registered is not None else None
+    if label:
+        return label
+    common = {
+        "Idempotency-Key": QCoreApplication.translate("Outbox", "شناسه ارسال این کار"),
         "": QCoreApplication.translate("Outbox", "کل درخواست"),
     }
-    return labels.get(field, field)
+    return common.get(field, field)
+
+
+def _reason_texts() -> dict[Reason, str]:
+    return {
+        Reason.NOT_DELIVERED: QCoreApplication.translate(
+            "Outbox", "سامانه در دسترس نبود و چیزی به آن نرسید؛ پس از برقراری اتصال ارسال می‌شود."
+        ),
+        Reason.TIMEOUT: QCoreApplication.translate(
+            "Outbox", "پاسخ سامانه در زمان مقرر نرسید؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
+        ),
+        Reason.ANSWER_LOST: QCoreApplication.translate(
+            "Outbox", "اتصال پیش از رسیدن پاسخ قطع شد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
+        ),
+        Reason.INTERRUPTED: QCoreApplication.translate(
+            "Outbox", "برنامه هنگام ارسال بسته شد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
+        ),
+        Reason.IN_PROGRESS: QCoreApplication.translate(
+            "Outbox", "سامانه هنوز در حال انجام همین کار است؛ کمی بعد دوباره پرسیده می‌شود."
+        ),
+        Reason.SERVER_ERROR: QCoreApplication.translate(
+            "Outbox", "سامانه شهرداری با خطا روبه‌رو شد ({status})؛ کمی بعد با همان شناسه دوباره ارسال می‌شود."
+        ),
+        Reason.RATE_LIMITED: QCoreApplication.translate("Outbox", "سامانه خواست کمی صبر شود؛ سپس دوباره ارسال می‌شود."),
+        Reason.SESSION_EXPIRED: QCoreApplication.translate(
+            "Outbox", "نشست کاری پایان یافته است؛ پس از ورود دوباره ارسال می‌شود."
+        ),
+        Reason.LOOKUP_FAILED: QCoreApplication.translate(
+            "Outbox", "پرسش از سامانه درباره نتیجه این کار بی‌پاسخ ماند؛ دوباره پرسیده می‌شود."
+        ),
+        Reason.INSECURE: QCoreApplication.translate(
+            "Outbox", "گواهی امنیتی سامانه معتبر نیست؛ تا رفع آن چیزی ارسال نمی‌شود."
+        ),
+        Reason.UNEXPECTED: QCoreApplication.translate(
+            "Outbox", "سامانه پاسخ نامنتظره‌ای داد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
+        ),
+        Reason.REJECTED: QCoreApplication.translate("Outbox", "سامانه شهرداری این کار را نپذیرفت."),
+        Reason.KEY_REUSED: QCoreApplication.translate(
+            "Outbox", "خطای برنامه: سامانه این شناسه را با محتوای دیگری دیده است. به پشتیبانی خبر دهید."
+        ),
+        Reason.EARLIER_STEP_REJECTED: QCoreApplication.translate(
+            "Outbox", "ارسال نشد، چون سامانه گام {step} همین کار ({kind}) را نپذیرفت."
+        ),
+    }
+
+
+def reason_fallback() -> str:
+    """What an action whose reason is not known says (none recorded yet)."""
+    return QCoreApplication.translate("Outbox", "نتیجه تلاش قبلی روشن نیست؛ با همان شناسه دوباره ارسال می‌شود.")
+
+
+def reason_text(reason: Reason | None, *, status: int | None = None, step: int = 0, kind: str = "") -> str:
+    """One reason in the operator's words; `status`, `step` (counted from 1) and `kind` fill the ones that name
+    them."""
+    text = _reason_texts().get(reason) if reason is not None else None
+    if text is None:
+        return reason_fallback()
+    return text.format(
+        status=localized_digits(str(status or "")),
+        step=localized_digits(str(step)),
+        kind=action_kind_name(kind) if kind else "",
+    )
 
 
 def outbox_reason(entry: OutboxEntry) -> str:
-    """Why an action is where it is: what happened at its last attempt, or what the server answered."""
-    if entry.state == "done":
+    """Why an action is where it is: what happened at its last attempt, what the server answered, or which step of
+    its chain stopped it."""
+    if entry.state == State.DONE:
         return QCoreApplication.translate("Outbox", "سامانه شهرداری ثبت کرد.")
-    if entry.state == "rejected":
+    if entry.state == State.REJECTED:
         return _rejection(entry)
-    if entry.state == "sending":
+    if entry.state == State.NOT_SENT:
+        step = (entry.blocked_by_step or 0) + 1
+        return reason_text(Reason.EARLIER_STEP_REJECTED, step=step, kind=entry.last_error_detail or "")
+    if entry.state == State.SENDING:
         return QCoreApplication.translate("Outbox", "هم‌اکنون فرستاده می‌شود.")
     if entry.attempts == 0:
+        if entry.chain_step > 0:
+            return QCoreApplication.translate("Outbox", "پس از انجام گام‌های پیشین همین کار ارسال می‌شود.")
         return QCoreApplication.translate("Outbox", "در نوبت ارسال.")
-    reasons = {
-        "not-delivered": QCoreApplication.translate(
-            "Outbox", "سامانه در دسترس نبود و چیزی به آن نرسید؛ پس از برقراری اتصال ارسال می‌شود."
-        ),
-        "timeout": QCoreApplication.translate(
-            "Outbox", "پاسخ سامانه در زمان مقرر نرسید؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
-        ),
-        "answer-lost": QCoreApplication.translate(
-            "Outbox", "اتصال پیش از رسیدن پاسخ قطع شد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
-        ),
-        "interrupted": QCoreApplication.translate(
-            "Outbox", "برنامه هنگام ارسال بسته شد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود."
-        ),
-        "in-progress": QCoreApplication.translate(
-            "Outbox", "سامانه هنوز در حال انجام همین کار است؛ کمی بعد دوباره پرسیده می‌شود."
-        ),
-        "server-error": QCoreApplication.translate(
-            "Outbox", "سامانه شهرداری با خطا روبه‌رو شد ({status})؛ کمی بعد با همان شناسه دوباره ارسال می‌شود."
-        ),
-        "rate-limited": QCoreApplication.translate("Outbox", "سامانه خواست کمی صبر شود؛ سپس دوباره ارسال می‌شود."),
-        "session-expired": QCoreApplication.translate(
-            "Outbox", "نشست کاری پایان یافته است؛ پس از ورود دوباره ارسال می‌شود."
-        ),
-        "lookup-failed": QCoreApplication.translate(
-            "Outbox", "پرسش از سامانه درباره نتیجه این کار بی‌پاسخ ماند؛ دوباره پرسیده می‌شود."
-        ),
-        "insecure": QCoreApplication.translate(
-            "Outbox", "گواهی امنیتی سامانه معتبر نیست؛ تا رفع آن چیزی ارسال نمی‌شود."
-        ),
-    }
-    text = reasons.get(
-        entry.last_error or "",
-        QCoreApplication.translate("Outbox", "نتیجه تلاش قبلی روشن نیست؛ با همان شناسه دوباره ارسال می‌شود."),
-    )
-    return text.format(status=localized_digits(str(entry.response_status or "")))
+    return reason_text(entry.last_error, status=entry.response_status)
 
 
 def _rejection(entry: OutboxEntry) -> str:
     if entry.defect:
-        return QCoreApplication.translate(
-            "Outbox", "خطای برنامه: سامانه این شناسه را با محتوای دیگری دیده است. به پشتیبانی خبر دهید."
-        )
+        return reason_text(Reason.KEY_REUSED)
     separator = "؛ " if current_language() == "fa" else "; "
     if entry.field_errors:
         named = separator.join(
             QCoreApplication.translate("Outbox", "{field}: {message}").format(
-                field=field_label(e.field), message=isolate(e.message)
+                field=field_label(entry.kind, e.field), message=isolate(e.message)
             )
             for e in entry.field_errors
         )

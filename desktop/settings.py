@@ -1,7 +1,13 @@
 """Typed, versioned settings in one JSON file in the config folder. Never a secret in here.
 
-Each format change bumps `VERSION` and adds an upgrade step; the file is backed up before an upgrade is
-written, and an unreadable file is set aside (not lost) and replaced by defaults.
+Each field accepts exactly the type its annotation declares (a bool is not an int, an int not a str). Each format
+change bumps `VERSION` and adds an upgrade step; the file is backed up before an upgrade is written, and an
+unreadable file is set aside (not lost) and replaced by defaults.
+
+`check_ca_bundle` checks the CA bundle a setting names (blocking: the settings page runs it on a worker thread).
+
+`api_url` is empty on a fresh install: there is no server to assume, and the sign-in page asks for its address
+(`pishkhan gui --demo` starts its own training server instead).
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import logging
 import os
 import secrets
 import shutil
+import types
+import typing
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -29,7 +37,7 @@ def _new_terminal_id() -> str:
 @dataclass
 class Settings:
     version: int = VERSION
-    api_url: str = "http://127.0.0.1:8765"
+    api_url: str = ""  # the municipal API; "" until the operator gives it
     ca_bundle: str = ""
     language: str = "fa"
     terminal_id: str = field(default_factory=_new_terminal_id)
@@ -44,18 +52,39 @@ class Settings:
 _UPGRADES: dict[int, Any] = {}
 
 
-def _from_dict(raw: dict[str, Any]) -> Settings:
-    """Known fields of the right type; a field of the wrong type is an unreadable file (ValueError)."""
+def accepts(expected: Any, value: Any) -> bool:
+    """Whether a JSON value is of the declared type: exact for int, bool, str and float (True is not an int),
+    either arm of `X | None`, and the item type of `list[X]`."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        return any(accepts(arm, value) for arm in typing.get_args(expected))
+    if expected is None or expected is type(None):
+        return value is None
+    if origin is list:
+        (item,) = typing.get_args(expected) or (Any,)
+        return type(value) is list and all(accepts(item, v) for v in value)
+    if expected is Any:
+        return True
+    return type(value) is expected
+
+
+def field_values(cls: type[Any], raw: dict[str, Any]) -> dict[str, Any]:
+    """The known fields of dataclass `cls` found in `raw`, each checked against its annotation; a value of the
+    wrong type makes the file unreadable (ValueError). Unknown keys are ignored."""
+    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
-    for spec in fields(Settings):
+    for spec in fields(cls):
         if spec.name not in raw:
             continue
         value = raw[spec.name]
-        expected = int if spec.name == "version" else str
-        if type(value) is not expected:
-            raise ValueError(f"{spec.name}: expected {expected.__name__}, found {type(value).__name__}")
+        if not accepts(hints[spec.name], value):
+            raise ValueError(f"{spec.name}: expected {hints[spec.name]}, found {type(value).__name__}")
         values[spec.name] = value
-    settings = Settings(**values)
+    return values
+
+
+def _from_dict(raw: dict[str, Any]) -> Settings:
+    settings = Settings(**field_values(Settings, raw))
     if settings.language not in LANGUAGES:
         settings.language = "fa"
     return settings
@@ -107,3 +136,35 @@ def save_settings(config_dir: Path, settings: Settings) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+MAX_CA_BUNDLE_BYTES = 4_000_000
+PEM_CERTIFICATE = b"-----BEGIN CERTIFICATE-----"
+
+
+class CaBundleError(Exception):
+    """The CA bundle cannot be used; `reason` is missing, unreadable or not-pem."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def check_ca_bundle(path: str) -> None:
+    """Raises CaBundleError unless `path` is a readable PEM file of certificates that TLS can load (blocking)."""
+    file = Path(path)
+    if not file.is_file():
+        raise CaBundleError("missing")
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(MAX_CA_BUNDLE_BYTES + 1)
+    except OSError as exc:
+        raise CaBundleError("unreadable") from exc
+    if len(data) > MAX_CA_BUNDLE_BYTES or PEM_CERTIFICATE not in data:
+        raise CaBundleError("not-pem")
+    import ssl  # only here: the settings load at start-up without it
+
+    try:
+        ssl.create_default_context(cafile=str(file))
+    except (ssl.SSLError, ValueError) as exc:
+        raise CaBundleError("not-pem") from exc

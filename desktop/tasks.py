@@ -8,6 +8,9 @@ Threading rules of the application, written down once:
 - `on_success(result)` and `on_failure(exc)` always run on the UI thread, after the op has finished; they
   are the only place its result meets the widgets. Pass the widget they touch as `owner`: if it is gone by
   the time the op finishes, the outcome is dropped instead of reaching a deleted widget.
+- `on_failure` shows the operator `desktop.messages.operator_message(exc)`, which logs an unexpected error with
+  its traceback. An error raised inside `on_success` or `on_failure`, or an op's failure when there is no
+  `on_failure`, is a defect: it goes to `sys.excepthook` (desktop.crash logs it and shows the error dialog).
 - A worker thread never holds the last reference to a Qt object, and Python's cyclic garbage collector runs
   only on the UI thread (`UiThreadGarbageCollector`): Qt objects must be destroyed on the thread that owns
   them, and a collection started by whatever thread happens to allocate would destroy them anywhere.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -67,6 +71,8 @@ class _Delivery(QObject):
         try:
             if self._wanted():
                 self._on_success(result)
+        except Exception as exc:  # to the hook here, whatever PySide does with an error leaving a slot
+            _unhandled(exc)
         finally:
             self._runner._finished(self)
 
@@ -78,20 +84,32 @@ class _Delivery(QObject):
             elif self._on_failure is not None:
                 self._on_failure(exc)  # type: ignore[arg-type]
             else:
-                log.error("background task failed", exc_info=exc)  # type: ignore[arg-type]
+                _unhandled(exc)  # type: ignore[arg-type]
+        except Exception as error:  # raised by on_failure itself
+            _unhandled(error)
         finally:
             self._runner._finished(self)
+
+
+def _unhandled(exc: BaseException) -> None:
+    """An error no callback handled: to the application's last-resort hook, or to the log when there is none."""
+    if sys.excepthook is sys.__excepthook__:
+        log.error("unhandled error in a background task", exc_info=exc)
+    else:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 class _Job(QRunnable):
     def __init__(self, op: Callable[[], Any], delivery: _Delivery) -> None:
         super().__init__()
-        self._op = op
-        self._delivery = delivery
+        self._op: Callable[[], Any] | None = op
+        self._delivery: _Delivery | None = delivery
 
     def run(self) -> None:
         op, delivery = self._op, self._delivery
         self._op = self._delivery = None  # the delivery keeps both; the UI thread releases them
+        if op is None or delivery is None:  # run once only
+            return
         try:
             result = op()
         except Exception as exc:
