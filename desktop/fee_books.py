@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from civic.keys import TRAINING_KEY_ID
+from civic.text import to_persian_digits
 from client_api import Health, SignedTariffBook
 from fees import (
     BookError,
@@ -44,6 +45,15 @@ log = logging.getLogger(__name__)
 BUNDLED = "bundled"
 CACHED = "cached"
 DOWNLOADED = "downloaded"
+DECIMAL_FA = "\u066b"  # «٫»
+
+
+def book_name(code: str, version: str, city: str | None, lang: str) -> str:
+    """A book as the operator names it: «همدان ۱۴۰۵٫۱» in Persian (the city, Persian digits, «٫»), "Hamedan 1405.1"
+    in English. `city` is the book's own (a server's current book is named by a local book of the same code)."""
+    if lang == "fa":
+        return f"{city or code} {to_persian_digits(version.replace('.', DECIMAL_FA))}"
+    return f"{code.title()} {version}"
 
 
 def book_order(book: TariffBook | ServerBook) -> tuple[tuple[int, int, int], str]:

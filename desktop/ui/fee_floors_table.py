@@ -6,12 +6,14 @@ and what was typed stays exactly as typed: the table only reads it, it never rew
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLineEdit, QTableWidget, QWidget
 
-from desktop.messages import localized_digits
+from desktop.formatting import digits
+from desktop.forms import ParseError, parse_number
 
 LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE = "level", "use", "area_m2", "units", "height_m", "frontage_m"
 COLUMNS = (LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE)
@@ -28,23 +30,25 @@ USE_CHOICES = (
 )
 _GROUND_WORDS = {"همکف", "ground", "g"}
 _MEZZANINE_WORDS = {"نیم‌طبقه", "نیم طبقه", "نیمطبقه", "نیم", "mezzanine", "m"}
-_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\u2010": "-"})
 
 
-def number_text(text: str) -> str:
-    """What a number field sends to `fees`: as typed (Persian digits and «٫» are read by fees), with the «/» Iranians
-    often write as a decimal point read as one, and Unicode minus signs as '-'."""
-    return text.strip().translate(_MINUS_SIGNS).replace("/", ".")
-
-
-def level_value(text: str) -> str:
-    """The level as `fees` reads it: a number as typed, or the words for ground floor and mezzanine."""
+def level_value(text: str) -> int | str:
+    """The level as `fees` reads it: a whole number (0 ground, negative basement; Persian or ASCII digits), or
+    "mezzanine" for the words of a mezzanine. Raises ParseError when it is neither."""
     word = " ".join(text.split()).lower()
     if word in _GROUND_WORDS:
-        return "0"
+        return 0
     if word in _MEZZANINE_WORDS:
         return "mezzanine"
-    return number_text(text)
+    try:
+        value = parse_number(text, whole=True, negative=True, places=0)
+    except ParseError:
+        value = None
+    if value is None or not -20 <= value <= 200:
+        raise ParseError(
+            QCoreApplication.translate("FloorsTable", "باید شماره طبقه باشد (۰ همکف، منفی زیرزمین) یا «نیم‌طبقه»")
+        )
+    return int(value)
 
 
 def left_to_right(editor: QLineEdit) -> QLineEdit:
@@ -63,6 +67,7 @@ def _use_key(use: str, serves: str | None) -> str:
 
 class FloorsTable(QTableWidget):
     changed = Signal()
+    editor_made = Signal(QWidget)  # each cell editor of a new row, for the form to watch
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
@@ -83,12 +88,17 @@ class FloorsTable(QTableWidget):
         self.verticalHeader().setDefaultSectionSize(30)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab moves between the cell editors and then leaves the table
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cells' editors take the focus, not the grid around them
         self._rows: list[dict[str, QWidget]] = []
+        # Tab runs from `tab_before` through every cell, row by row, to `tab_after` (and Shift+Tab back)
+        self.tab_before: QWidget | None = None
+        self.tab_after: QWidget | None = None
 
     def sizeHint(self) -> QSize:
-        """About four rows: the page gives the rest of its height to the fee lines."""
+        """About three rows: the page gives the rest of its height to the fee lines."""
         hint = super().sizeHint()
-        return QSize(hint.width(), self.horizontalHeader().sizeHint().height() + 4 * 30 + 2 * self.frameWidth())
+        return QSize(hint.width(), self.horizontalHeader().sizeHint().height() + 3 * 30 + 2 * self.frameWidth())
 
     def column_title(self, key: str) -> str:
         item = self.horizontalHeaderItem(COLUMNS.index(key))
@@ -103,6 +113,7 @@ class FloorsTable(QTableWidget):
             ("storage", "commercial"): self.tr("انبار تجاری"),
             ("storage", "office"): self.tr("انبار اداری"),
             ("storage", "industrial"): self.tr("انبار صنعتی"),
+            ("storage", None): self.tr("انبار"),
         }
         return names[(use, serves)]
 
@@ -115,10 +126,11 @@ class FloorsTable(QTableWidget):
         editors: dict[str, QWidget] = {}
         for key in COLUMNS:
             if key == USE:
-                editor: QWidget = QComboBox()
+                choices = QComboBox()
                 for use, serves in USE_CHOICES:
-                    editor.addItem(self.use_name(use, serves), _use_key(use, serves))
-                editor.currentIndexChanged.connect(self.changed)
+                    choices.addItem(self.use_name(use, serves), _use_key(use, serves))
+                choices.currentIndexChanged.connect(self.changed)
+                editor: QWidget = choices
             else:
                 editor = left_to_right(QLineEdit())
                 editor.setFrame(False)
@@ -128,6 +140,8 @@ class FloorsTable(QTableWidget):
             self.setCellWidget(row, COLUMNS.index(key), editor)
         self._rows.append(editors)
         self._number_rows()
+        for editor in editors.values():
+            self.editor_made.emit(editor)
         if floor:
             self._fill_row(editors, floor)
         self.changed.emit()
@@ -146,7 +160,16 @@ class FloorsTable(QTableWidget):
         self.changed.emit()
 
     def _number_rows(self) -> None:
-        self.setVerticalHeaderLabels([localized_digits(str(i + 1)) for i in range(self.rowCount())])
+        self.setVerticalHeaderLabels([digits(str(i + 1)) for i in range(self.rowCount())])
+        self.chain_tabs()
+
+    def chain_tabs(self) -> None:
+        """Put the cells in the Tab order between `tab_before` and `tab_after`, row by row."""
+        chain = [w for w in (self.tab_before,) if w is not None]
+        chain += [editors[key] for editors in self._rows for key in COLUMNS]
+        chain += [w for w in (self.tab_after,) if w is not None]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def focused_row(self) -> int | None:
         focus = QApplication.focusWidget()
@@ -158,6 +181,7 @@ class FloorsTable(QTableWidget):
     def clear_floors(self) -> None:
         self.setRowCount(0)
         self._rows.clear()
+        self.chain_tabs()
         self.changed.emit()
 
     def editor(self, row: int, key: str) -> QWidget:
@@ -189,28 +213,14 @@ class FloorsTable(QTableWidget):
             elif value == "mezzanine":
                 editor.setText(self.tr("نیم‌طبقه"))
             else:
-                editor.setText(localized_digits(str(value)))
+                editor.setText(digits(str(value)))
 
     # -- the case's floors ------------------------------------------------------------------------------
 
-    def floors(self) -> list[dict[str, Any]]:
-        """The rows as the `floors` of a case; an empty cell is left out, so `fees` names it if it is required."""
-        result = []
-        for editors in self._rows:
-            combo = editors[USE]
-            assert isinstance(combo, QComboBox)
-            use, _, serves = str(combo.currentData()).partition(":")
-            floor: dict[str, Any] = {"use": use}
-            if serves:
-                floor["serves"] = serves
-            for key in TEXT_COLUMNS:
-                editor = editors[key]
-                assert isinstance(editor, QLineEdit)
-                text = editor.text().strip()
-                if text:
-                    floor[key] = level_value(text) if key == LEVEL else number_text(text)
-            result.append(floor)
-        return result
+    def row_use(self, row: int) -> tuple[str, str | None]:
+        """The (use, serves) chosen in a row: ("storage", "office"), ("commercial", None)."""
+        use, _, serves = str(self.use_editor(row).currentData()).partition(":")
+        return use, serves or None
 
     def level_name(self, level: int | str) -> str:
         """A floor's name for the fee lines: همکف, زیرزمین ۱, طبقه ۲, نیم‌طبقه."""
@@ -219,7 +229,7 @@ class FloorsTable(QTableWidget):
         assert isinstance(level, int)
         if level == 0:
             return self.tr("همکف")
-        digits = localized_digits(str(abs(level)))
+        number = digits(str(abs(level)))
         if level < 0:
-            return self.tr("زیرزمین {n}").format(n=digits)
-        return self.tr("طبقه {n}").format(n=digits)
+            return self.tr("زیرزمین {n}").format(n=number)
+        return self.tr("طبقه {n}").format(n=number)

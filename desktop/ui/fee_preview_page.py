@@ -13,38 +13,32 @@ from __future__ import annotations
 import logging
 import re
 import time
-import weakref
-from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from civic.jalali import parse_jalali_date, to_jalali
-from civic.money import format_rials, rials_in_words
+from civic.money import rials_in_words
 from civic.text import normalize_digits
-from client_api import MunicipalClient
-from desktop.fee_books import BUNDLED, LocalBooks, Refresh, ServerBook, TariffBookCache
-from desktop.messages import current_language, error_message, isolate, localized_digits
+from desktop.fee_books import BUNDLED, LocalBooks, Refresh, ServerBook, TariffBookCache, book_name
+from desktop.formatting import code, current_language, digits, format_amount, tabular_font
+from desktop.forms import Problem, set_tone
+from desktop.messages import error_message
+from desktop.pages import Page
 from desktop.paths import app_dirs
-from desktop.tasks import TaskRunner
+from desktop.session import Session
 from desktop.ui.fee_case_form import FeeCaseForm
 from desktop.ui.fee_lines_view import AssessmentView, format_value
-from fees import Assessment, CaseError, FeesError, TariffBook, parse_case, select_book
+from fees import Assessment, CaseError, FeesError, NoBookError, TariffBook, parse_case, select_book
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
 SERVER_CHECK_INTERVAL_S = 600.0
 _CODE_PARTS = re.compile(r"[0-9]+", re.ASCII)
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}", re.ASCII)
 # A realistic counter case (shops and their storage below, flats above) for `pishkhan screenshots` and demos.
 DEMO_CASE = {
     "renovation_code": "1-2-123-45-0-0",
@@ -65,31 +59,12 @@ DEMO_CASE = {
 }  # fmt: skip
 
 
-class ClientOf:
-    """The signed-in client of a window (its `client` attribute), without keeping the window alive: a page holding
-    its own window strongly would make a reference cycle that outlives the QApplication and crashes at exit."""
-
-    def __init__(self, window: QObject) -> None:
-        self._window = weakref.ref(window)
-
-    def __call__(self) -> MunicipalClient | None:
-        window = self._window()
-        client = getattr(window, "client", None) if window is not None else None
-        return client if isinstance(client, MunicipalClient) else None
-
-
-class FeePreviewPage(QWidget):
+class FeePreviewPage(Page):
     def __init__(
-        self,
-        tasks: TaskRunner,
-        client: Callable[[], MunicipalClient | None] = lambda: None,
-        *,
-        cache: TariffBookCache | None = None,
-        parent: QWidget | None = None,
+        self, session: Session, parent: QWidget | None = None, *, cache: TariffBookCache | None = None
     ) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._client = client
+        super().__init__(session, parent)
+        self._tasks = session.tasks
         self._cache = cache or TariffBookCache(app_dirs().cache / "tariffs")
         self._local: LocalBooks | None = None
         self._server: ServerBook | None = None
@@ -103,22 +78,29 @@ class FeePreviewPage(QWidget):
         self.book_label.setWordWrap(True)
         self.server_label = QLabel(objectName="feeServerBook")
         self.server_label.setWordWrap(True)
-        self.server_label.setStyleSheet("color: #555;")
+        set_tone(self.server_label, "muted")
         self.check_button = QPushButton(self.tr("بررسی دفترچه سامانه"), objectName="checkServerBook")
         self.check_button.clicked.connect(self._check_now)
         self.warning_label = QLabel(objectName="feeBookWarning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
+        set_tone(self.warning_label, "warning")
         self.warning_label.hide()
         self.error_label = QLabel(objectName="feeError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020; background: #fdecee; padding: 6px; border-radius: 4px;")
+        set_tone(self.error_label, "error")
         self.error_label.hide()
+        self.hint_label = QLabel(objectName="feeHint")  # what is still missing, before anything is wrong
+        self.hint_label.setWordWrap(True)
+        set_tone(self.hint_label, "muted")
+        self.hint_label.hide()
 
         self.form = FeeCaseForm()
         self.view = AssessmentView()
         self.total_label = QLabel("—", objectName="feeTotal")
-        self.total_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        total_font = tabular_font(self.total_label.font())
+        total_font.setPointSizeF(total_font.pointSizeF() * 1.4)
+        total_font.setWeight(QFont.Weight.Bold)
+        self.total_label.setFont(total_font)
         self.words_label = QLabel(objectName="feeTotalWords")
         self.words_label.setWordWrap(True)
 
@@ -131,12 +113,18 @@ class FeePreviewPage(QWidget):
         total_row.addWidget(self.words_label, 10)
         total_row.addStretch(1)  # keeps the total at the reading side when the words are hidden (English)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="feeSplitter")
+        # the inputs on the reading side, the fee lines and the selected one's explanation beside them: both keep
+        # the page's whole height, so at 1024×640 the explanation still has room
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="feeSplitter")
         splitter.addWidget(self.form)
         splitter.addWidget(self.view)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 0)  # the inputs keep their natural height; the fee lines get the rest
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        self._splitter = splitter
+        self._halved = False
+        self.form.floors.tab_after = self.view.lines
+        self.form.floors.chain_tabs()
 
         header = QHBoxLayout()
         header.addWidget(title)
@@ -149,13 +137,22 @@ class FeePreviewPage(QWidget):
         layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.hint_label)
         layout.addWidget(total_box)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.recompute)
         self.form.changed.connect(self._debounce.start)
         self.form.floors.add_floor({"level": 0, "use": "residential"})
-        tasks.run(self._cache.load, self._books_loaded, self._books_failed, owner=self)
+        self._tasks.run(self._cache.load, self._books_loaded, self._books_failed, owner=self)
+
+    # -- the page's hooks ---------------------------------------------------------------------------------
+
+    def open_with(self, **context: Any) -> None:
+        """`case=dict`: show that case (as `pishkhan fees preview` reads it) and compute it."""
+        case = context.get("case")
+        if isinstance(case, dict):
+            self.fill_case(case)
 
     # -- books ------------------------------------------------------------------------------------------
 
@@ -167,36 +164,43 @@ class FeePreviewPage(QWidget):
     def server_book(self) -> ServerBook | None:
         return self._server
 
+    def book_name(self, book: TariffBook | ServerBook) -> str:
+        """«همدان ۱۴۰۵٫۱» / "Hamedan 1405.1"; a server's book takes the city of a local book of its code."""
+        city = getattr(book, "city", None)
+        if city is None and self._local is not None:
+            city = next((b.city for b in self._local.books if b.code == book.code), None)
+        return book_name(book.code, book.version, city, current_language())
+
     def _books_loaded(self, local: LocalBooks) -> None:
         self._local = local
         self.recompute()
 
     def _books_failed(self, exc: BaseException) -> None:
         log.error("tariff books could not be loaded", exc_info=exc)
-        reason = exc.message(current_language()) if isinstance(exc, FeesError) else type(exc).__name__
-        self.book_label.setText(self.tr("دفترچه‌های تعرفه بارگذاری نشد: {reason}").format(reason=reason))
+        self.book_label.setText(self.tr("دفترچه‌های تعرفه بارگذاری نشد؛ جزئیات در گزارش برنامه ثبت شد."))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._halved:  # the first time the page has its width: half for the inputs, half for the lines
+            self._halved = True
+            half = max(self._splitter.width() // 2, 1)
+            self._splitter.setSizes([half, half])
         self.check_server_book()
 
     def _check_now(self) -> None:
         self.check_server_book(force=True)
 
     def check_server_book(self, *, force: bool = False) -> None:
-        """Ask the server for its current book (in the background), verify and cache it. Skipped without a session,
-        while a check runs, and within SERVER_CHECK_INTERVAL_S of the last one unless forced."""
-        client = self._client()
-        if client is None or self._checking:
-            if client is None:
-                self.server_label.setText(self.tr("بدون اتصال به سامانه: محاسبه با دفترچه‌های همین رایانه."))
+        """Ask the server for its current book (in the background), verify and cache it. Skipped while a check runs,
+        and within SERVER_CHECK_INTERVAL_S of the last one unless forced."""
+        if self._checking:
             return
         checked_at = self._server_checked_at
         if not force and checked_at is not None and time.monotonic() - checked_at < SERVER_CHECK_INTERVAL_S:
             return
         self._checking = True
         self.check_button.setEnabled(False)
-        cache = self._cache
+        cache, client = self._cache, self.session.client
         self._tasks.run(lambda: cache.refresh(client), self._server_checked, self._server_check_failed, owner=self)
 
     def _server_checked(self, refresh: Refresh) -> None:
@@ -205,11 +209,11 @@ class FeePreviewPage(QWidget):
         self.check_button.setEnabled(True)
         self._server = refresh.server
         self._local = refresh.local
-        label = isolate(refresh.server.label)
+        name = self.book_name(refresh.server)
         if refresh.server.verified:
-            self.server_label.setText(self.tr("دفترچه جاری سامانه: {book} — امضا تأیید شد.").format(book=label))
+            self.server_label.setText(self.tr("دفترچه جاری سامانه: {book} — امضا تأیید شد.").format(book=name))
         else:
-            self.server_label.setText(self.tr("دفترچه جاری سامانه: {book} — امضا تأیید نشد.").format(book=label))
+            self.server_label.setText(self.tr("دفترچه جاری سامانه: {book} — امضا تأیید نشد.").format(book=name))
         self.recompute()
 
     def _server_check_failed(self, exc: BaseException) -> None:
@@ -225,7 +229,7 @@ class FeePreviewPage(QWidget):
 
     # -- the preview --------------------------------------------------------------------------------------
 
-    def fill_case(self, case: dict) -> None:
+    def fill_case(self, case: dict[str, Any]) -> None:
         """Show a case in the inputs and compute it at once."""
         self.form.fill(case)
         self._debounce.stop()
@@ -237,45 +241,79 @@ class FeePreviewPage(QWidget):
         local = self._local
         if local is None:
             return
-        lang = current_language()
-        data = self.form.case_dict()
+        data, problems = self.form.read_case()
         book: TariffBook | None = None
-        try:
-            case = parse_case(data)
-            book = select_book(local.books, case.date)
-            self._show_regional_value(book, case.block)
-            assessment = book.evaluate(case)
-        except CaseError as exc:
-            self._show_failure(
-                f"{self.form.field_label(exc.field)}: {exc.reason_fa if lang == 'fa' else exc.reason_en}", exc.field
-            )
+        if data is not None:
+            try:
+                case = parse_case(data)
+                book = select_book(local.books, case.date)
+            except CaseError as exc:
+                problems = [Problem(exc.field, self._case_reason(exc))]
+            else:
+                self._show_regional_value(book, case.block)
+                if book.regional_value(case.block) is None:
+                    message = self.tr("بلوک {block} در جدول قیمت منطقه‌ای دفترچه {book} نیست").format(
+                        block=code(case.block), book=self.book_name(book)
+                    )
+                    problems = [Problem("renovation_code", message)]
+        if problems or data is None or book is None:
             if book is None:
-                book = self._book_for_date(data.get("date"))
-                self._show_regional_value(book, _block(data.get("renovation_code")))
+                book = self._book_for_date(self.form.date.text())
+                self._show_regional_value(book, _block(self.form.renovation_code.text()))
+            self._show_problems(problems)
             self._show_book(book, None)
             return
+        try:
+            assessment = book.evaluate(case)
         except FeesError as exc:  # an item that cannot be computed on these values
-            self._show_failure(exc.message(lang), None)
+            log.warning("fee item could not be computed: %s", exc.message("en"))
+            self._show_failure(self.tr("این مورد با دفترچه {book} محاسبه‌پذیر نیست.").format(book=self.book_name(book)))
             self._show_book(book, None)
             return
         self.assessment = assessment
         self.used_book = book
         self.error_label.hide()
-        self.form.mark_invalid(None)
-        self.view.show_assessment(assessment, self._floor_name)
-        persian = lang == "fa"
-        self.total_label.setText(
-            self.tr("{amount} ریال").format(amount=format_rials(assessment.total_rials, persian_digits=persian))
-        )
-        self.words_label.setText(rials_in_words(assessment.total_rials) if persian else "")
-        self.words_label.setVisible(persian)  # amounts in words are Persian, as on the receipt
+        self.hint_label.hide()
+        self.form.form.present([])
+        self.view.show_assessment(assessment, self._floor_name, self.form)
+        lang = current_language()
+        self.total_label.setText(self.tr("{amount} ریال").format(amount=format_amount(assessment.total_rials)))
+        self.words_label.setText(rials_in_words(assessment.total_rials) if lang == "fa" else "")
+        self.words_label.setVisible(lang == "fa")  # amounts in words are Persian, as on the receipt
         self._show_book(book, case.date)
 
-    def _show_failure(self, message: str, field: str | None) -> None:
-        self.assessment = None
+    def _case_reason(self, exc: CaseError) -> str:
+        """The reason of an error `fees` found beyond the form's own checks, in the operator's words."""
+        if isinstance(exc, NoBookError):
+            return self.tr("هیچ دفترچه تعرفه‌ای در این تاریخ نافذ نیست")
+        reason = exc.reason_fa if current_language() == "fa" else exc.reason_en
+        if current_language() == "fa" and _ASCII_WORD.search(reason):
+            log.warning("case refused by fees: %s: %s", exc.field, exc.reason_en)
+            return self.tr("پذیرفته نشد")
+        return digits(reason)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        """Name the first problem the operator has met (an edited field); before that, only say what is missing."""
+        sentence = self.form.form.present(problems)
+        if sentence is not None:
+            self.hint_label.hide()
+            self._show_failure(sentence)
+            return
+        self.error_label.hide()
+        self._clear_results()
+        if problems:
+            self.hint_label.setText(
+                self.tr("برای پیش‌نمایش، «{field}» را وارد کنید.").format(field=self.form.field_label(problems[0].field))
+            )
+            self.hint_label.show()
+
+    def _show_failure(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-        self.form.mark_invalid(field)
+        self._clear_results()
+
+    def _clear_results(self) -> None:
+        self.assessment = None
         self.view.clear()
         self.total_label.setText("—")
         self.words_label.clear()
@@ -284,12 +322,12 @@ class FeePreviewPage(QWidget):
         floors = self.assessment.case.floors if self.assessment is not None else ()
         if 0 <= index < len(floors):
             return self.form.floors.level_name(floors[index].level)
-        return localized_digits(str(index + 1))
+        return digits(str(index + 1))
 
-    def _book_for_date(self, date_text: object) -> TariffBook | None:
+    def _book_for_date(self, date_text: str) -> TariffBook | None:
         assert self._local is not None
         try:
-            return select_book(self._local.books, to_jalali(parse_jalali_date(str(date_text))))
+            return select_book(self._local.books, to_jalali(parse_jalali_date(date_text)))
         except (ValueError, FeesError):
             return None
 
@@ -300,7 +338,7 @@ class FeePreviewPage(QWidget):
             return
         self.form.show_regional_value(
             self.tr("قیمت منطقه‌ای (P) بلوک {block}: {value} ریال بر متر مربع").format(
-                block=localized_digits(block or ""), value=format_value(value, current_language() == "fa")
+                block=code(block or ""), value=format_value(value, current_language() == "fa")
             )
         )
 
@@ -313,7 +351,7 @@ class FeePreviewPage(QWidget):
         persian = current_language() == "fa"
         source = self._local.source.get(book.sha256, BUNDLED)
         text = self.tr("دفترچه تعرفه: {book} ({source})").format(
-            book=isolate(book.label),
+            book=self.book_name(book),
             source=self.tr("همراه برنامه") if source == BUNDLED else self.tr("دریافت‌شده از سامانه و تأییدشده"),
         )
         if book.sample:
@@ -327,16 +365,15 @@ class FeePreviewPage(QWidget):
         warning = self.tr(
             "سامانه شهرداری دفترچه جدیدتری دارد ({server}) اما این پیش‌نمایش با {used} محاسبه شد؛ "
             "مبلغ نهایی ممکن است متفاوت باشد."
-        ).format(server=isolate(server.label), used=isolate(book.label))
+        ).format(server=self.book_name(server), used=self.book_name(book))
         if server.problem is not None:
-            warning += " " + self.tr("امضای دفترچه سامانه تأیید نشد: {reason}").format(
-                reason=server.problem.message(current_language())
-            )
+            log.warning("the server's tariff book failed verification: %s", server.problem.message("en"))
+            warning += " " + self.tr("امضای دفترچه سامانه تأیید نشد؛ از آن استفاده نمی‌شود.")
         self.warning_label.setText(warning)
         self.warning_label.show()
 
 
-def _block(code: object) -> str | None:
+def _block(code_text: object) -> str | None:
     """The block of a typed renovation code (its third part), to show P while another field is still wrong."""
-    parts = _CODE_PARTS.findall(normalize_digits(str(code or "")))
+    parts = _CODE_PARTS.findall(normalize_digits(str(code_text or "")))
     return str(int(parts[2])) if len(parts) == 6 else None
