@@ -6,14 +6,15 @@ Threading (in addition to desktop/tasks.py):
   the draft in the same transaction as it records the action.
 - The sender runs on its own thread with its own HTTP session (client_api/sender.py). Its events reach the UI thread
   through a queued signal and are batched: at most one re-read of the outbox per `BATCH_MS`, whose result
-  (`OutboxSnapshot`) every page and the status bar share.
+  (`OutboxSnapshot`: counts only, never rows) every page and the status bar share. A list reads the rows of the one
+  tab it shows, a page at a time, with `fetch_rows`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,26 +26,34 @@ from client_api import MunicipalClient
 from client_api.actions import PreparedAction
 from client_api.drafts import Drafts
 from client_api.local_db import LocalDatabase, profile_db_path
-from client_api.outbox import Outbox, OutboxCounts, OutboxEntry, State
+from client_api.outbox import FINAL_STATES, Outbox, OutboxCounts, OutboxEntry, State
 from client_api.sender import Connection, OutboxSender, SenderEvent
 from desktop.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 BATCH_MS = 250
-ROWS_PER_TAB = 300
 STOP_WAIT_S = 20.0
 
 QUEUED_TAB, IN_DOUBT_TAB, REJECTED_TAB, DONE_TODAY_TAB = "queued", "in_doubt", "rejected", "done_today"
 TABS = (QUEUED_TAB, IN_DOUBT_TAB, REJECTED_TAB, DONE_TODAY_TAB)
+# the rows each tab lists (of every API address); "done today" keeps only rows finished since the day began
+TAB_STATES: dict[str, tuple[State, ...]] = {
+    QUEUED_TAB: (State.QUEUED, State.SENDING),
+    IN_DOUBT_TAB: (State.IN_DOUBT,),
+    REJECTED_TAB: (State.REJECTED, State.NOT_SENT),
+    DONE_TODAY_TAB: (State.DONE,),
+}
 
 
 @dataclass(frozen=True)
 class OutboxSnapshot:
+    """What the status bar and the pages share: counts only (a list fetches its own rows)."""
+
     counts: OutboxCounts
     done_today: int
     defects: int
-    entries: dict[str, list[OutboxEntry]] = field(default_factory=dict)
+    tabs: dict[str, int] = field(default_factory=dict)  # tab → how many rows it lists
 
 
 def open_profile_database(data_dir: Path, office_code: str, username: str) -> LocalDatabase:
@@ -58,17 +67,23 @@ def start_of_today() -> float:
     return now.replace(hour=0, minute=0, second=0, microsecond=0).timestamp()
 
 
+def _tab_since(tab: str) -> float | None:
+    return start_of_today() if tab == DONE_TODAY_TAB else None
+
+
 def read_snapshot(outbox: Outbox) -> OutboxSnapshot:
-    since = start_of_today()
-    counts = outbox.counts(finished_since=since)
-    entries = {
-        QUEUED_TAB: outbox.entries((State.QUEUED, State.SENDING), limit=ROWS_PER_TAB),
-        IN_DOUBT_TAB: outbox.entries((State.IN_DOUBT,), limit=ROWS_PER_TAB),
-        REJECTED_TAB: outbox.entries((State.REJECTED,), limit=ROWS_PER_TAB),
-        DONE_TODAY_TAB: outbox.entries((State.DONE,), finished_since=since, limit=ROWS_PER_TAB),
-    }
-    defects = sum(entry.defect for entry in entries[REJECTED_TAB])
-    return OutboxSnapshot(counts, counts.done, defects, entries)
+    """For an op: the counts of the outbox (no rows)."""
+    counts = outbox.counts(finished_since=start_of_today())
+    tabs = {tab: outbox.count_entries(TAB_STATES[tab], finished_since=_tab_since(tab)) for tab in TABS}
+    defects = outbox.count_entries((State.REJECTED,), defect=True)
+    return OutboxSnapshot(counts, counts.done, defects, tabs)
+
+
+def read_tab(outbox: Outbox, tab: str, offset: int, limit: int) -> tuple[list[OutboxEntry], int]:
+    """For an op: one page of a tab's rows, newest first, and how many rows the tab lists in all."""
+    since = _tab_since(tab)
+    rows = outbox.entries(TAB_STATES[tab], finished_since=since, limit=limit, offset=offset)
+    return rows, outbox.count_entries(TAB_STATES[tab], finished_since=since)
 
 
 @dataclass
@@ -88,6 +103,10 @@ class OutboxService(QObject):
     snapshot_ready = Signal(object)  # OutboxSnapshot, batched
     connection_changed = Signal(str)  # a client_api.sender.Connection value
     opened = Signal()
+    # per action, for a page that waits for one answer (compare the id with the entry `confirm` gave it):
+    action_changed = Signal(int, str)  # outbox id, its new State value: after every attempt, before any re-read
+    action_settled = Signal(object)  # OutboxEntry, read once it is final (done, rejected, or not_sent: its chain
+    #                                  stopped at an earlier step, which is announced first)
     _sender_event = Signal(int, object)  # emitted on the sender's thread; Qt queues it to this object's thread
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -194,6 +213,32 @@ class OutboxService(QObject):
 
         self._local.run(lambda: session.outbox.enqueue(action, draft_form=draft_form), queued, on_failed, owner=owner)
 
+    def confirm_chain(
+        self,
+        actions: Sequence[PreparedAction],
+        on_queued: Callable[[list[OutboxEntry]], None],
+        on_failed: Callable[[BaseException], None],
+        *,
+        draft_form: str | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Record confirmed actions as one chain, sent in this order (a step only once the one before is done; a
+        refused step leaves the rest `not_sent`), all with the form's draft cleared in one transaction."""
+        session = self._session
+        if session is None:
+            on_failed(RuntimeError("no operator is signed in"))
+            return
+        chain = list(actions)
+
+        def queued(entries: list[OutboxEntry]) -> None:
+            session.sender.wake()
+            self.refresh()
+            on_queued(entries)
+
+        self._local.run(
+            lambda: session.outbox.enqueue_chain(chain, draft_form=draft_form), queued, on_failed, owner=owner
+        )
+
     def save_draft(
         self,
         form: str,
@@ -224,6 +269,25 @@ class OutboxService(QObject):
         if session is not None:
             self._local.run(lambda: session.drafts.load(form), on_loaded, self._log_failure, owner=owner)
 
+    def fetch_rows(
+        self,
+        tab: str,
+        offset: int,
+        limit: int,
+        on_rows: Callable[[tuple[list[OutboxEntry], int]], None],
+        on_failed: Callable[[BaseException], None],
+        owner: QObject | None = None,
+    ) -> None:
+        """Read one page of a tab's rows off the UI thread (on the same thread as every other local database op);
+        `on_rows((rows, total))` gets them on the UI thread."""
+        if tab not in TAB_STATES:
+            raise ValueError(f"unknown outbox tab {tab!r}")
+        session = self._session
+        if session is None:
+            on_failed(RuntimeError("no operator is signed in"))
+            return
+        self._local.run(lambda: read_tab(session.outbox, tab, offset, limit), on_rows, on_failed, owner=owner)
+
     def retry_now(self) -> None:
         """The operator asks: leave any pause and try the waiting actions now (same keys, nothing new)."""
         if self._session is not None:
@@ -246,7 +310,36 @@ class OutboxService(QObject):
             return
         if event.entry_id is None:
             self.connection_changed.emit(event.connection.value)
+        elif event.state is not None:
+            self.action_changed.emit(event.entry_id, event.state.value)
+            if event.state in FINAL_STATES:
+                self._announce_settled(event.entry_id)
         self.refresh()
+
+    def _announce_settled(self, entry_id: int) -> None:
+        """Read the finished action, and the steps its refusal stopped, then emit `action_settled` for each."""
+        session = self._session
+        if session is None:
+            return
+        generation = session.generation
+
+        def read() -> list[OutboxEntry]:
+            chain = session.outbox.chain_of(entry_id)
+            settled = [entry for entry in chain if entry.id == entry_id]
+            if settled and settled[0].state is State.REJECTED:
+                step = settled[0].chain_step
+                settled += [e for e in chain if e.state is State.NOT_SENT and e.blocked_by_step == step]
+            return settled
+
+        def announce(entries: list[OutboxEntry]) -> None:
+            if self._session is None or self._session.generation != generation:
+                return
+            for entry in entries:
+                if entry.id != entry_id:
+                    self.action_changed.emit(entry.id, entry.state.value)
+                self.action_settled.emit(entry)
+
+        self._local.run(read, announce, self._log_failure, owner=self)
 
     def _read(self) -> None:
         session = self._session

@@ -1,155 +1,159 @@
-"""The outbox through the real widgets: a hand-over note, its draft, the outbox page and the status bar."""
+"""The outbox page on its own, through real widgets, a real signed-in session and a real sandbox: counts from the
+shared snapshot, rows only for the tab on screen, a page at a time."""
 
 from __future__ import annotations
 
-import gc
+import dataclasses
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from desktop.app import apply_language, create_application
-from desktop.outbox import IN_DOUBT_TAB, QUEUED_TAB
-from desktop.tasks import TaskRunner
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sign_in_page import ServerConfig
+from client_api.actions import note_action
+from client_api.outbox import OutboxEntry
+from desktop.messages import outbox_state_name
+from desktop.outbox import DONE_TODAY_TAB, IN_DOUBT_TAB, QUEUED_TAB, REJECTED_TAB, TABS, OutboxSnapshot
+from desktop.session import Session
+from desktop.ui.outbox_page import OutboxPage
+from desktop.widgets.lists import ListState
+from tests.gui.conftest import make_session  # noqa: F401 (a fixture: a real sign-in and the operator's own outbox)
 
 WAIT_MS = 15_000
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """As a keyboard does (Persian letters go in as key events carrying their text)."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+REASON = 5  # the column «وضعیت و علت»
+SUMMARY = 2
+OTHER_TABS = ("در انتظار پاسخ شهرداری", "ردشده", "انجام‌شده امروز")
 
 
 @pytest.fixture
-def desk(qapp, qtbot, tmp_path, secure_keyring):
-    """desk(url) → a signed-in main window whose local database lives in this test's folder."""
-    create_application("fa")
-    apply_language(qapp, "fa")
-    made: list[tuple[MainWindow, TaskRunner]] = []
+def outbox_page(qtbot, make_session):  # noqa: F811
+    """outbox_page(url) → (session, page): the page made for a signed-in counter operator, shown."""
 
-    def open_window(url: str) -> MainWindow:
-        tasks = TaskRunner()
-        window = MainWindow(ServerConfig(url, None, "T-GUI0101"), tasks, local_data_dir=tmp_path / "data")
-        qtbot.addWidget(window)
-        made.append((window, tasks))
-        window.show()
-        window.sign_in_page.fill("counter1", "pishkhan-demo", "PK-1001")
-        window.sign_in_page.submit_form()
-        qtbot.waitUntil(lambda: window.notes_page.ready, timeout=WAIT_MS)
-        window.nav.setCurrentRow(window.pages.indexOf(window.notes_page))
-        return window
+    def make(url: str) -> tuple[Session, OutboxPage]:
+        session = make_session(url)
+        page = OutboxPage(session)
+        qtbot.addWidget(page)
+        page.resize(1024, 640)
+        page.show()
+        return session, page
 
-    yield open_window
-    for window, tasks in made:
-        window.close()
-        qtbot.waitUntil(lambda tasks=tasks, window=window: not tasks.busy and not window.outbox.busy, timeout=WAIT_MS)
-        tasks.shutdown()
-    made.clear()
-    gc.collect()  # Qt objects in garbage cycles are freed here, on the UI thread, not by a collection on a worker
+    return make
 
 
-def confirm_note(qtbot, window: MainWindow, text: str) -> None:
-    page = window.notes_page
-    type_text(qtbot, page.editor, text)
-    page.submit.click()
-    assert page.confirm_bar.isVisible()
-    page.confirm_button.click()
-    qtbot.waitUntil(lambda: page.result_label.isVisible(), timeout=WAIT_MS)
-    assert page.editor.toPlainText() == ""
+def confirm(qtbot, session: Session, text: str) -> OutboxEntry:
+    queued: list[OutboxEntry] = []
+    session.outbox.confirm(note_action(text), queued.append, pytest.fail)
+    qtbot.waitUntil(lambda: bool(queued), timeout=WAIT_MS)
+    return queued[0]
 
 
-def test_a_confirmed_note_is_sent_once_and_listed_as_done_today(desk, sandbox, qtbot):
+def cell(page: OutboxPage, row: int, column: int) -> str:
+    return str(page.table.model().index(row, column).data() or "")
+
+
+def loaded(page: OutboxPage) -> bool:
+    return page.model.state is ListState.READY
+
+
+def test_the_snapshot_carries_counts_and_no_rows():
+    assert [f.name for f in dataclasses.fields(OutboxSnapshot)] == ["counts", "done_today", "defects", "tabs"]
+
+
+def test_a_confirmed_note_is_sent_once_and_listed_as_done_today(outbox_page, sandbox, qtbot):
     server = sandbox()
-    window = desk(server.url)
-    confirm_note(qtbot, window, "پرونده ۱۲ فردا تحویل شود")
-    qtbot.waitUntil(lambda: window.outbox.last is not None and window.outbox.last.done_today == 1, timeout=WAIT_MS)
-    assert window.outbox_label.text() == "در انتظار ارسال: ۰"
-    assert window.outbox_page.tabs.tabText(3) == "انجام‌شده امروز (۱)"
-    window.outbox_page.select_tab("done_today")
-    assert window.outbox_page.table.item(0, 2).text() == "پرونده ۱۲ فردا تحویل شود"
-    assert server.note_texts() == ["پرونده 12 فردا تحویل شود"]  # digits normalised before sending
+    session, page = outbox_page(server.url)
+    confirm(qtbot, session, "پرونده 12 فردا تحویل شود")
+    qtbot.waitUntil(lambda: session.outbox.last is not None and session.outbox.last.done_today == 1, timeout=WAIT_MS)
+    assert page.tabs.tabText(3) == "انجام‌شده امروز (۱)"
+    assert session.outbox.last.tabs == {QUEUED_TAB: 0, IN_DOUBT_TAB: 0, REJECTED_TAB: 0, DONE_TODAY_TAB: 1}
+    page.select_tab(DONE_TODAY_TAB)
+    assert page.current_tab == DONE_TODAY_TAB
+    qtbot.waitUntil(lambda: loaded(page) and page.model.rowCount() == 1, timeout=WAIT_MS)
+    assert cell(page, 0, SUMMARY) == "پرونده ۱۲ فردا تحویل شود"  # the operator's digits
+    assert not page.retry_button.isEnabled()  # nothing waits: nothing to retry
     assert list(server.ledger().values()) == [1]
-    qtbot.waitUntil(lambda: window.notes_page.recent.count() == 1, timeout=WAIT_MS)
 
 
-def test_a_blank_note_is_refused_before_anything_is_recorded(desk, sandbox, qtbot):
-    window = desk(sandbox().url)
-    page = window.notes_page
-    type_text(qtbot, page.editor, "   ")
-    page.submit.click()
-    assert not page.confirm_bar.isVisible()
-    assert page.error_label.text() == "متن یادداشت خالی است؛ چیزی بنویسید."
-
-
-def test_the_draft_is_autosaved_and_restored_after_the_window_is_gone(desk, sandbox, qtbot):
+def test_offline_the_note_waits_safely_and_goes_when_the_server_is_back(outbox_page, sandbox, qtbot):
     server = sandbox()
-    first = desk(server.url)
-    type_text(qtbot, first.notes_page.editor, "نیمه‌کاره")
-    qtbot.waitUntil(lambda: "ذخیره شد" in first.notes_page.draft_status.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not first.outbox.busy, timeout=WAIT_MS)  # on disk now; the window may die any moment
-    second = desk(server.url)
-    qtbot.waitUntil(lambda: second.notes_page.editor.toPlainText() == "نیمه‌کاره", timeout=WAIT_MS)
-    assert second.notes_page.draft_status.text() == "پیش‌نویس ذخیره‌شده بازیابی شد."
-
-
-def test_offline_the_note_waits_safely_and_goes_when_the_server_is_back(desk, sandbox, qtbot):
-    server = sandbox()
-    window = desk(server.url)
+    session, page = outbox_page(server.url)
     server.stop()
-    confirm_note(qtbot, window, "در قطعی نوشته شد")
-    qtbot.waitUntil(lambda: window.connection_label.text() == "قطع ارتباط", timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window.outbox_label.text() == "در انتظار ارسال: ۱", timeout=WAIT_MS)
-    page = window.outbox_page
+    confirm(qtbot, session, "در قطعی نوشته شد")
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "در صف (۱)", timeout=WAIT_MS)
     assert page.current_tab == QUEUED_TAB
-    qtbot.waitUntil(lambda: "سامانه در دسترس نبود" in page.table.item(0, 5).text(), timeout=WAIT_MS)
-    assert page.table.item(0, 5).text().startswith("در صف ارسال — ")  # queued: it never reached the server
-    assert not page.offline_banner.isHidden()
+    qtbot.waitUntil(lambda: "سامانه در دسترس نبود" in cell(page, 0, REASON), timeout=WAIT_MS)
+    assert cell(page, 0, REASON).startswith(outbox_state_name("queued") + " — ")  # it never reached the server
+    qtbot.waitUntil(lambda: not page.offline_banner.isHidden(), timeout=WAIT_MS)
+    assert page.retry_button.isEnabled()
     server.start()
     page.retry_button.click()
-    qtbot.waitUntil(lambda: window.outbox_label.text() == "در انتظار ارسال: ۰", timeout=WAIT_MS)
-    assert window.connection_label.text() == "متصل"
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "در صف (۰)", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: loaded(page) and page.model.rowCount() == 0, timeout=WAIT_MS)
+    assert page.list_view.status_label.text() == "کاری در صف نیست."
     assert list(server.ledger().values()) == [1]
 
 
-def test_in_doubt_is_shown_plainly_and_never_reversed(desk, sandbox, qtbot):
+def test_waiting_for_the_answer_is_shown_plainly_and_never_reversed(outbox_page, sandbox, qtbot):
     server = sandbox("reset-mid-body=1")  # every answer is cut: applied, but the desk cannot know
-    window = desk(server.url)
-    confirm_note(qtbot, window, "نتیجه نامعلوم")
-    qtbot.waitUntil(lambda: window.outbox.last is not None and window.outbox.last.counts.in_doubt == 1, timeout=WAIT_MS)
-    assert window.outbox_label.text() == "در انتظار ارسال: ۱ — نامعلوم: ۱"
-    page = window.outbox_page
+    session, page = outbox_page(server.url)
+    confirm(qtbot, session, "نتیجه نامعلوم")
+    qtbot.waitUntil(
+        lambda: session.outbox.last is not None and session.outbox.last.counts.in_doubt == 1, timeout=WAIT_MS
+    )
+    assert session.outbox.last.counts.in_doubt == 1  # the tab is not «نامعلوم»: words an operator understands
     assert not page.doubt_banner.isHidden() and "از نو انجام ندهید" in page.doubt_banner.text()
-    page.select_tab(IN_DOUBT_TAB)
-    assert page.table.item(0, 5).text().startswith("نامعلوم — ")
+    page.open_with(tab=IN_DOUBT_TAB)
+    assert page.current_tab == IN_DOUBT_TAB
+    qtbot.waitUntil(lambda: loaded(page) and page.model.rowCount() == 1, timeout=WAIT_MS)
+    assert cell(page, 0, REASON).startswith(outbox_state_name("in_doubt") + " — ")
     assert list(server.ledger().values()) == [1]  # it was applied, once
     server.restart()  # the network heals; the same key gets the stored answer
     page.retry_button.click()
-    qtbot.waitUntil(lambda: window.outbox.last.counts.waiting == 0, timeout=WAIT_MS)
-    assert not not page.doubt_banner.isHidden()
+    qtbot.waitUntil(lambda: session.outbox.last.counts.waiting == 0, timeout=WAIT_MS)
+    assert page.doubt_banner.isHidden()
+    qtbot.waitUntil(lambda: loaded(page) and page.model.rowCount() == 0, timeout=WAIT_MS)
     assert list(server.ledger().values()) == [1]
     assert server.note_texts() == ["نتیجه نامعلوم"]
 
 
-def test_when_the_session_ends_the_operator_is_sent_to_sign_in_and_the_note_waits(desk, sandbox, qtbot):
-    server = sandbox(access_ttl_s=1, refresh_ttl_s=2)
-    window = desk(server.url)
-    qtbot.wait(2500)  # the session is over on the server: access and refresh tokens both expired
-    page = window.notes_page
-    type_text(qtbot, page.editor, "پس از پایان نشست")
-    page.submit.click()
-    page.confirm_button.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=WAIT_MS)
-    assert window.sign_in_page.error_label.text() == "نشست کاری شما پایان یافته است. لطفاً دوباره وارد شوید."
-    assert window.connection_label.text() == "وارد نشده"
-    assert server.note_texts() == []
-    window.sign_in_page.fill("counter1", "pishkhan-demo", "PK-1001")
-    window.sign_in_page.submit_form()  # signing in again sends what waited, once
-    qtbot.waitUntil(lambda: server.note_texts() == ["پس از پایان نشست"], timeout=WAIT_MS)
+def test_a_rejected_note_is_listed_with_the_servers_reason(outbox_page, sandbox, qtbot):
+    server = sandbox()
+    session, page = outbox_page(server.url)
+    confirm(qtbot, session, "ی" * 2001)  # longer than the server takes
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "ردشده (۱)", timeout=WAIT_MS)
+    page.open_with(tab=REJECTED_TAB)
+    qtbot.waitUntil(lambda: loaded(page) and page.model.rowCount() == 1, timeout=WAIT_MS)
+    assert cell(page, 0, REASON).startswith(outbox_state_name("rejected") + " — ")
+    page.open_with(tab="no-such-tab")  # a link with a wrong tab leaves the page as it is
+    assert page.current_tab == REJECTED_TAB
+
+
+def test_many_actions_are_paged_newest_first_and_a_row_shows_its_tracking_id(outbox_page, sandbox, qtbot):
+    server = sandbox()
+    session, page = outbox_page(server.url)
+    server.stop()  # they all wait
+    entries: list[OutboxEntry] = []
+    for n in range(1, 121):  # recorded in this order by the outbox's one database thread
+        session.outbox.confirm(note_action(f"یادداشت {n}"), entries.append, pytest.fail)
+    qtbot.waitUntil(lambda: len(entries) == 120, timeout=WAIT_MS * 4)
+    qtbot.waitUntil(lambda: page.tabs.tabText(0) == "در صف (۱۲۰)", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: loaded(page) and page.model.total == 120, timeout=WAIT_MS)
+    assert page.model.rowCount() == 50 and page.list_view.page_label.text() == "صفحه ۱ از ۳"
+    assert cell(page, 0, SUMMARY) == "یادداشت ۱۲۰"
+    page.list_view.next_button.click()
+    qtbot.waitUntil(lambda: loaded(page) and page.model.page == 1, timeout=WAIT_MS)
+    assert cell(page, 0, SUMMARY) == "یادداشت ۷۰" and page.list_view.page_label.text() == "صفحه ۲ از ۳"
+    page.list_view.next_button.click()
+    qtbot.waitUntil(lambda: loaded(page) and page.model.page == 2, timeout=WAIT_MS)
+    assert page.model.rowCount() == 20 and cell(page, 19, SUMMARY) == "یادداشت ۱"
+
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.table.model().index(19, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert not page.details_banner.isHidden()
+    assert entries[0].idempotency_key in page.details_banner.text()
+    assert page.cancel() and page.details_banner.isHidden()  # Esc closes it
+    assert not page.submit()  # Ctrl+Enter: nothing special here
+
+    page.select_tab(DONE_TODAY_TAB)  # another tab: its own rows, from its first page
+    qtbot.waitUntil(lambda: loaded(page) and page.model.total == 0, timeout=WAIT_MS)
+    assert page.model.page == 0 and page.list_view.status_label.text() == "امروز هنوز کاری انجام نشده است."
+    assert [page.tabs.tabText(i) for i in range(len(TABS))] == ["در صف (۱۲۰)", *(f"{t} (۰)" for t in OTHER_TABS)]
