@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     _gui_options(gui)
     shots = verbs.add_parser("screenshots", help="render every page with demo data to PNG files, then exit")
     shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
-    shots.add_argument("--lang", choices=("fa", "en"), default="fa")
+    shots.add_argument("--lang", choices=("fa", "en"), help="one language (default: both)")
     verbs.add_parser("sandbox", help="run the reference municipal API (see: pishkhan sandbox --help)", add_help=False)
     verbs.add_parser("fees", help="offline fee preview (see: pishkhan fees --help)", add_help=False)
     verbs.add_parser("docs", help="sample documents, seal verification (see: pishkhan docs --help)", add_help=False)

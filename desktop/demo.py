@@ -8,6 +8,10 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sandbox.server import SandboxServer
 
 # the documented demo operator (README, "Demo accounts"); a training password, not a secret
 DEMO_USERNAME = "counter1"
@@ -18,7 +22,7 @@ DEMO_OFFICE_CODE = "PK-1001"
 class DemoSandbox:
     def __init__(self) -> None:
         self._data_dir: Path | None = None
-        self._server = None
+        self._server: SandboxServer | None = None
 
     def start(self) -> str:
         """Start the sandbox on 127.0.0.1 with a fresh data folder; returns its base URL."""
@@ -26,9 +30,10 @@ class DemoSandbox:
         from sandbox.server import SandboxServer
 
         self._data_dir = Path(tempfile.mkdtemp(prefix="pishkhan-demo-"))
-        self._server = SandboxServer(SandboxSettings(data_dir=self._data_dir), host="127.0.0.1", port=0)
-        self._server.start()
-        return self._server.url
+        server = SandboxServer(SandboxSettings(data_dir=self._data_dir), host="127.0.0.1", port=0)
+        server.start()
+        self._server = server
+        return server.url
 
     def stop(self) -> None:
         if self._server is not None:

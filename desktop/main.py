@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from desktop.app import configure_logging, create_application
+from desktop.crash import install_excepthook
 from desktop.paths import app_dirs
 from desktop.settings import Settings, load_settings, save_settings
 from desktop.tasks import TaskRunner, UiThreadGarbageCollector
@@ -27,6 +28,7 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     configure_logging(dirs.log)
     settings = load_settings(dirs.config)
     app = create_application(language or settings.language, sys.argv[:1])
+    install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 
     tasks = TaskRunner(app)
     probe = bool(os.environ.get("PISHKHAN_STARTUP_PROBE"))  # bench/startup.py
@@ -37,7 +39,9 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         sandbox = DemoSandbox()
         # the demo operator's drafts and outbox are as fresh as the demo data, never in the real data folder
         demo_desk = Path(tempfile.mkdtemp(prefix="pishkhan-demo-desk-"))
-        window = MainWindow(None, tasks, training=True, local_data_dir=demo_desk)
+        window = MainWindow(
+            None, tasks, training=True, local_data_dir=demo_desk, settings=settings, config_dir=dirs.config
+        )
         window.sign_in_page.fill(DEMO_USERNAME, DEMO_PASSWORD, DEMO_OFFICE_CODE)
 
         def sandbox_ready(url: str) -> None:
@@ -57,10 +61,13 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         # the sandbox starts off the UI thread: the window is on screen while it comes up
         tasks.run(sandbox.start, sandbox_ready, sandbox_failed, owner=window)
     else:
+        # a fresh install has no server address: the sign-in page asks for it (never a guessed default)
         server = ServerConfig(api or settings.api_url, settings.ca_bundle or None, settings.terminal_id)
-        window = MainWindow(server, tasks)
+        window = MainWindow(server, tasks, settings=settings, config_dir=dirs.config)
         window.sign_in_page.fill(settings.last_username, "", settings.last_office_code)
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
+        if hasattr(window.sign_in_page, "server_chosen"):
+            window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
     window.show()
     if not demo:
         window.sign_in_page.password.setFocus()
@@ -85,6 +92,13 @@ def _remember_operator(config_dir: Path, settings: Settings, result: SignInResul
     settings.last_username = result.operator.username
     settings.last_office_code = result.operator.office.code
     save_settings(config_dir, settings)
+
+
+def _remember_server(window: MainWindow, config_dir: Path, settings: Settings, url: str) -> None:
+    """The operator typed the municipality's address on a fresh install: kept for every later start."""
+    settings.api_url = url
+    save_settings(config_dir, settings)
+    window.set_server(ServerConfig(url, settings.ca_bundle or None, settings.terminal_id))
 
 
 def _probe_mark(name: str) -> None:

@@ -1,83 +1,35 @@
-"""`pishkhan screenshots`: every page of the application, rendered with demo data to PNG files."""
+"""`pishkhan screenshots`: every page of the application, for each demo operator, in each language and at each
+size, rendered with demo data to PNG files; `index.json` lists them.
+
+File names: `OPERATOR-LANG-WxH-NN-PAGE.png` (NN keeps the order an operator meets them). The counter operator's
+run ends with the outbox while the server is unreachable (`outbox-offline`), so it comes last.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QWidget
 
-from desktop.app import create_application
-from desktop.demo import DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_USERNAME, DemoSandbox
+from desktop.app import apply_language, create_application
+from desktop.demo import DEMO_PASSWORD, DemoSandbox
+from desktop.pages import page_spec
+from desktop.settings import Settings
 from desktop.tasks import TaskRunner, UiThreadGarbageCollector
-from desktop.ui.fee_preview_page import DEMO_CASE, FeePreviewPage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig
 
-SIZE = (1100, 720)
-
-
-def _settle(predicate: object = None, timeout_s: float = 20.0) -> None:
-    """Let the event loop run until `predicate()` holds (or just drain it once)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if predicate is None or predicate():  # type: ignore[operator]
-            return
-        if time.monotonic() > deadline:
-            raise TimeoutError("the demo sandbox did not answer in time")
-        time.sleep(0.01)
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    _settle()
-    if not widget.grab().save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
-    return path
-
-
-def render_screenshots(out_dir: Path, language: str) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    create_application(language)
-    sandbox = DemoSandbox()
-    url = sandbox.start()
-    tasks = TaskRunner()
-    desk_dir = Path(tempfile.mkdtemp(prefix="pishkhan-screenshots-desk-"))  # never the operator's own data folder
-    window = MainWindow(ServerConfig(url, None, "T-DEMO0001"), tasks, training=True, local_data_dir=desk_dir)
-    paths: list[Path] = []
-    try:
-        window.resize(*SIZE)
-        window.show()
-        window.sign_in_page.fill(DEMO_USERNAME, DEMO_PASSWORD, DEMO_OFFICE_CODE)
-        paths.append(_save(window, out_dir / f"01-sign-in-{language}.png"))
-
-        window.sign_in_page.submit_form()
-        _settle(lambda: window.stack.currentWidget() is window.workspace or window.sign_in_page.error_label.isVisible())
-        if window.stack.currentWidget() is not window.workspace:
-            raise TimeoutError(f"demo sign-in failed: {window.sign_in_page.error_label.text()}")
-        paths.append(_save(window, out_dir / f"02-home-{language}.png"))
-
-        fee_page = window.findChild(FeePreviewPage)
-        window.nav.setCurrentRow(window.pages.indexOf(fee_page))
-        fee_page.fill_case(DEMO_CASE)
-        _settle(lambda: fee_page.books_ready and not tasks.busy)
-        fee_page.view.select_line(0)  # one line's formula and inputs, as on demand
-        paths.append(_save(window, out_dir / f"03-fees-{language}.png"))
-
-        paths += _outbox_pages(window, sandbox, out_dir, language)
-        window.sign_out()
-        _settle(lambda: not tasks.busy)
-    finally:
-        window.close()
-        tasks.shutdown()
-        sandbox.stop()
-        shutil.rmtree(desk_dir, ignore_errors=True)
-        UiThreadGarbageCollector.collect_now()
-    return paths
-
+SIZES = ((1100, 720), (1024, 640))
+LANGUAGES = ("fa", "en")
+# the demo operators (README, "Demo accounts"): the notary first, the counter last (its run ends offline)
+OPERATORS = (("notary1", "NT-0042"), ("counter1", "PK-1001"))
 
 DEMO_NOTES = {
     "fa": (
@@ -91,28 +43,168 @@ DEMO_NOTES = {
 }
 
 
-def _outbox_pages(window: MainWindow, sandbox: DemoSandbox, out_dir: Path, language: str) -> list[Path]:
-    """The notes page with a note being confirmed; the outbox with it done; then, with the server gone, waiting."""
-    notes, outbox = window.notes_page, window.outbox
-    first, second = DEMO_NOTES[language]
-    window.nav.setCurrentRow(window.pages.indexOf(notes))
-    _settle(lambda: notes.ready)
-    notes.editor.setPlainText(first)
-    notes.ask_to_confirm()
-    shots = [_save(window, out_dir / f"04-notes-{language}.png")]
-    notes.confirm()
-    _settle(lambda: outbox.last is not None and outbox.last.done_today >= 1)
-    notes.refresh_recent()
-    window.nav.setCurrentRow(window.pages.indexOf(window.outbox_page))
-    window.outbox_page.select_tab("done_today")
-    shots.append(_save(window, out_dir / f"05-outbox-{language}.png"))
+@dataclass(frozen=True)
+class Shot:
+    operator: str
+    lang: str
+    size: str
+    page_id: str
+    title: str
+    roles: list[str]
+    png: str
 
+
+def _settle(predicate: Callable[[], bool] | None = None, timeout_s: float = 20.0) -> None:
+    """Let the event loop run until `predicate()` holds (or just drain it once)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if predicate is None or predicate():
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError("the demo sandbox did not answer in time")
+        time.sleep(0.01)
+
+
+class _Camera:
+    def __init__(self, out_dir: Path, lang: str) -> None:
+        self.out_dir = out_dir
+        self.lang = lang
+        self.shots: list[Shot] = []
+        self._counter: dict[str, int] = {}
+
+    def take(self, window: MainWindow, operator: str, page_id: str, title: str, roles: list[str]) -> None:
+        number = self._counter.setdefault(operator, 0) + 1
+        self._counter[operator] = number
+        for width, height in SIZES:
+            window.resize(width, height)
+            _settle()
+            name = f"{operator}-{self.lang}-{width}x{height}-{number:02d}-{page_id}.png"
+            _save(window, self.out_dir / name)
+            self.shots.append(Shot(operator, self.lang, f"{width}x{height}", page_id, title, roles, name))
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    _settle()
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"cannot write {path}")
+
+
+def render_screenshots(out_dir: Path, language: str | None = None) -> list[Path]:
+    """Every page for each demo operator; `language` None: both languages."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[Shot] = []
+    for lang in (language,) if language else LANGUAGES:
+        shots += _render_language(out_dir, lang)
+    (out_dir / "index.json").write_text(
+        json.dumps([asdict(shot) for shot in shots], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    return [out_dir / shot.png for shot in shots]
+
+
+def _render_language(out_dir: Path, lang: str) -> list[Shot]:
+    app = create_application(lang)
+    apply_language(app, lang)
+    sandbox = DemoSandbox()
+    url = sandbox.start()
+    tasks = TaskRunner()
+    desk_dir = Path(tempfile.mkdtemp(prefix="pishkhan-screenshots-desk-"))  # never the operator's own data folder
+    camera = _Camera(out_dir, lang)
+    try:
+        for username, office_code in OPERATORS:
+            settings = Settings(terminal_id="T-DEMO0001")
+            window = MainWindow(
+                ServerConfig(url, None, settings.terminal_id),
+                tasks,
+                training=True,
+                local_data_dir=desk_dir,
+                settings=settings,
+                config_dir=desk_dir / f"config-{username}",
+            )
+            try:
+                _operator_pages(window, sandbox, camera, username, office_code, tasks)
+            finally:
+                window.close()
+                _settle(lambda: not tasks.busy)
+                window.deleteLater()
+                _settle()
+    finally:
+        tasks.shutdown()
+        sandbox.stop()
+        shutil.rmtree(desk_dir, ignore_errors=True)
+        UiThreadGarbageCollector.collect_now()
+    return camera.shots
+
+
+def _operator_pages(
+    window: MainWindow, sandbox: DemoSandbox, camera: _Camera, username: str, office_code: str, tasks: TaskRunner
+) -> None:
+    window.show()
+    window.sign_in_page.fill(username, DEMO_PASSWORD, office_code)
+    camera.take(window, username, "sign-in", window.windowTitle(), [])
+
+    window.sign_in_page.submit_form()
+    _settle(lambda: window.stack.currentWidget() is window.workspace or window.sign_in_page.error_label.isVisible())
+    if window.stack.currentWidget() is not window.workspace or window.session is None:
+        raise TimeoutError(f"demo sign-in failed: {window.sign_in_page.error_label.text()}")
+    session = window.session
+    roles = sorted(session.roles)
+    _settle(lambda: window.outbox.last is not None)
+    for page_id in window.visible_page_ids():
+        if page_id == "outbox":
+            continue  # below, once something has gone through it
+        page = window.show_page(page_id, **_demo_context(page_id, camera.lang))
+        _settle(lambda: not tasks.busy)
+        ready = getattr(page, "books_ready", None)
+        if ready is not None:
+            shown = page
+            _settle(lambda: bool(getattr(shown, "books_ready", False)) and not tasks.busy)  # noqa: B023
+            view = getattr(page, "view", None)
+            if view is not None and hasattr(view, "select_line"):
+                view.select_line(0)  # one line's formula and inputs, as on demand
+        camera.take(window, username, page_id, page_spec(page_id).title(), roles)
+    _outbox_pages(window, sandbox, camera, username, roles, last=username == OPERATORS[-1][0])
+    window.sign_out(ask=False)
+    _settle(lambda: window.session is None and not tasks.busy and window.stack.currentWidget() is window.sign_in_page)
+
+
+def _demo_context(page_id: str, lang: str) -> dict[str, object]:
+    if page_id == "fees":
+        from desktop.ui.fee_preview_page import DEMO_CASE
+
+        return {"case": DEMO_CASE}
+    return {}
+
+
+def _outbox_pages(
+    window: MainWindow, sandbox: DemoSandbox, camera: _Camera, operator: str, roles: list[str], *, last: bool
+) -> None:
+    """A note being confirmed; the outbox with it done; and on the last run, with the server gone, waiting."""
+    notes = window.show_page("notes")
+    outbox = window.outbox
+    first, second = DEMO_NOTES[camera.lang]
+    _settle(lambda: bool(getattr(notes, "ready", False)))
+    notes.editor.setPlainText(first)  # type: ignore[union-attr]
+    notes.ask_to_confirm()  # type: ignore[union-attr]
+    camera.take(window, operator, "notes-confirm", page_spec("notes").title(), roles)
+    notes.confirm()  # type: ignore[union-attr]
+    _settle(lambda: outbox.last is not None and outbox.last.done_today >= 1)
+    _show_outbox_tab(window, "done_today")
+    camera.take(window, operator, "outbox", page_spec("outbox").title(), roles)
+    if not last:
+        return
     sandbox.stop()  # the server goes away: the next note waits, safe on this computer
-    window.nav.setCurrentRow(window.pages.indexOf(notes))
-    notes.editor.setPlainText(second)
-    notes.confirm()
+    window.show_page("notes")
+    notes.editor.setPlainText(second)  # type: ignore[union-attr]
+    notes.confirm()  # type: ignore[union-attr]
     _settle(lambda: outbox.connection == "offline" and outbox.last is not None and outbox.last.counts.queued >= 1)
-    window.nav.setCurrentRow(window.pages.indexOf(window.outbox_page))
-    window.outbox_page.select_tab("queued")
-    shots.append(_save(window, out_dir / f"06-outbox-offline-{language}.png"))
-    return shots
+    _show_outbox_tab(window, "queued")
+    camera.take(window, operator, "outbox-offline", page_spec("outbox").title(), roles)
+
+
+def _show_outbox_tab(window: MainWindow, tab: str) -> None:
+    from desktop.widgets.lists import ListState
+
+    page = window.show_page("outbox", tab=tab)
+    _settle(lambda: not window.outbox.busy and getattr(page, "model", None) is not None)
+    _settle(lambda: page.model.state is ListState.READY)  # type: ignore[union-attr]

@@ -4,6 +4,6 @@
 # tests/gui/test_translations.py fails while one is unfinished or the .qm is stale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pyside6-lupdate desktop/*.py desktop/ui/*.py desktop/widgets/*.py -ts resources/i18n/pishkhan_en.ts \
+pyside6-lupdate $(find desktop -name "*.py" | sort) -ts resources/i18n/pishkhan_en.ts \
   -source-language fa_IR -target-language en_GB -no-obsolete -locations none
 pyside6-lrelease resources/i18n/pishkhan_en.ts -qm resources/i18n/pishkhan_en.qm

@@ -1,4 +1,11 @@
-"""The main window: sign-in, then the workspace (navigation + pages), a status bar and sign-out."""
+"""The main window: sign-in, then the workspace (navigation by role, pages made on first show), a status bar and
+sign-out.
+
+On sign-in the window makes a `Session` and builds the navigation from the page catalogue (desktop/pages.py),
+keeping only the pages the operator's roles allow. A page is made the first time it is shown and lives until the
+session ends; sign-out asks every page to flush its drafts (`session_ending`) while the outbox is still open, then
+throws the pages away.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +13,20 @@ import datetime as dt
 import logging
 import threading
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,23 +34,27 @@ from PySide6.QtWidgets import (
 )
 
 from client_api import Health, MunicipalClient, OfflineError, SessionExpiredError
+from desktop.keyboard import install_keyboard_rules
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.outbox import OutboxService, OutboxSnapshot
+from desktop.pages import Page, PageSpec, group_title, page_spec, pages_for
 from desktop.paths import app_dirs
+from desktop.session import Session
+from desktop.settings import Settings, load_settings
 from desktop.tasks import TaskRunner
-from desktop.ui.fee_preview_page import ClientOf, FeePreviewPage
-from desktop.ui.home_page import HomePage
-from desktop.ui.notes_page import NotesPage
-from desktop.ui.outbox_page import OutboxPage
+from desktop.theme import icon, set_tone
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 log = logging.getLogger(__name__)
 
 HEALTH_INTERVAL_MS = 20_000
+MINIMUM_SIZE = QSize(1024, 640)
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MainWindow(QMainWindow):
     signed_out = Signal()
+    page_shown = Signal(str)  # page id
 
     def __init__(
         self,
@@ -47,37 +63,42 @@ class MainWindow(QMainWindow):
         *,
         training: bool = False,
         local_data_dir: Path | None = None,
+        settings: Settings | None = None,
+        config_dir: Path | None = None,
     ) -> None:
-        """`local_data_dir`: where each operator's local database (drafts, outbox) lives; the data folder."""
+        """`local_data_dir`: where each operator's local database (drafts, outbox) lives; the data folder.
+        `settings` and `config_dir`: the settings pages read and write (by default, the config folder's)."""
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_keyboard_rules(app)
         self._tasks = tasks
         self._local_data_dir = local_data_dir
-        self._client: MunicipalClient | None = None
+        self._config_dir = config_dir or app_dirs().config
+        self._settings = settings or load_settings(self._config_dir)
+        self.session: Session | None = None
         self._health_in_flight = False
         self._training = training
+        self._pages: dict[str, Page] = {}
+        self._page_shortcuts: list[QShortcut] = []
 
         self.sign_in_page = SignInPage(server, tasks)
         self.sign_in_page.signed_in.connect(self._on_signed_in)
-        self.home_page = HomePage()
         self.outbox = OutboxService(self)
-        self.notes_page = NotesPage(tasks, self.outbox)
-        self.outbox_page = OutboxPage(self.outbox)
         self.outbox.snapshot_ready.connect(self._show_outbox_counts)
         self.outbox.connection_changed.connect(self._show_sender_connection)
 
         self.nav = QListWidget(objectName="navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setTabKeyNavigation(False)
+        self.nav.currentItemChanged.connect(self._nav_changed)
         self.pages = QStackedWidget(objectName="pages")
-        self._add_page(self.tr("خانه"), self.home_page)
-        self._add_page(self.tr("پیش‌نمایش عوارض"), FeePreviewPage(tasks, ClientOf(self)))
-        self._add_page(self.tr("یادداشت تحویل نوبت"), self.notes_page)
-        self._add_page(self.tr("صف ارسال"), self.outbox_page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         self.operator_badge = QLabel(objectName="operatorBadge")
         self.operator_badge.setProperty("pishkhanData", True)
         self.sign_out_button = QPushButton(self.tr("خروج"), objectName="signOutButton")
-        self.sign_out_button.clicked.connect(self.sign_out)
+        self.sign_out_button.setIcon(icon("sign-out"))
+        self.sign_out_button.clicked.connect(lambda: self.sign_out())
         header = QHBoxLayout()
         header.addWidget(self.operator_badge)
         header.addStretch(1)
@@ -96,6 +117,22 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
+        self._build_status_bar()
+        self._build_shortcuts()
+
+        self._health_timer = QTimer(self)
+        self._health_timer.setInterval(HEALTH_INTERVAL_MS)
+        self._health_timer.timeout.connect(self.check_connection)
+
+        self._set_training(training)
+        self._set_connection(None)
+        self.set_server(server)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(1100, 720)
+
+    # -- chrome ---------------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
         self.server_label = QLabel(objectName="statusServer")
         self.server_label.setProperty("pishkhanData", True)
         self.operator_label = QLabel(objectName="statusOperator")
@@ -105,78 +142,239 @@ class MainWindow(QMainWindow):
         self.connection_label = QLabel(objectName="statusConnection")
         self.outbox_label = QLabel(objectName="statusOutbox")
         self.training_label = QLabel(self.tr("آموزشی"), objectName="statusTraining")
-        self.training_label.setStyleSheet("color: white; background: #c2410c; padding: 1px 8px; font-weight: bold;")
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        bar.addWidget(self.server_label)
+        first = True
         for widget in (
-            self.training_label,
-            self.outbox_label,
             self.connection_label,
+            self.outbox_label,
             self.office_label,
             self.operator_label,
+            self.training_label,
         ):
-            self.statusBar().addPermanentWidget(widget)
-        self.statusBar().addWidget(self.server_label)
+            if not first:  # each item stands apart: a thin rule between them, never text run together
+                rule = QFrame(objectName="statusSeparator")
+                rule.setFrameShape(QFrame.Shape.VLine)
+                rule.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addPermanentWidget(rule)
+                widget.setProperty("separator", rule)
+            first = False
+            widget.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(widget)
 
-        self._health_timer = QTimer(self)
-        self._health_timer.setInterval(HEALTH_INTERVAL_MS)
-        self._health_timer.timeout.connect(self.check_connection)
-
-        self._set_training(training)
-        self._set_connection(None)
-        self.set_server(server)
-        self.resize(1100, 720)
+    def _build_shortcuts(self) -> None:
+        for keys, handler in (
+            (QKeySequence("Ctrl+Return"), self._submit_current),
+            (QKeySequence("Ctrl+Enter"), self._submit_current),
+            (QKeySequence(Qt.Key.Key_Escape), self._cancel_current),
+            (QKeySequence(QKeySequence.StandardKey.Print), self._print_current),
+        ):
+            shortcut = QShortcut(keys, self.workspace)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(handler)
 
     def set_server(self, server: ServerConfig | None) -> None:
         self.sign_in_page.set_server(server)
-        self.server_label.setText(self.tr("سامانه: {url}").format(url=server.api_url) if server else "")
-
-    # -- pages ----------------------------------------------------------------------------------------
-
-    def _add_page(self, title: str, page: QWidget) -> None:
-        self.pages.addWidget(page)
-        QListWidgetItem(title, self.nav)
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
+        host = urlsplit(server.api_url).hostname if server and server.api_url else None
+        self.server_label.setText(host or "")
 
     @property
     def client(self) -> MunicipalClient | None:
-        return self._client
-
-    # -- state shown in the chrome ---------------------------------------------------------------------
+        return self.session.client if self.session is not None else None
 
     def _set_training(self, training: bool) -> None:
         self._training = training
         title = self.tr("پیشخوان شهرداری")
         self.setWindowTitle(title + " — " + self.tr("آموزشی") if training else title)
-        self.training_label.setVisible(training)
+        self._set_visible_with_separator(self.training_label, training)
+        if training:
+            self.server_label.setText(self.tr("سامانه آموزشی"))
+
+    @staticmethod
+    def _set_visible_with_separator(widget: QWidget, visible: bool) -> None:
+        widget.setVisible(visible)
+        rule = widget.property("separator")
+        if isinstance(rule, QWidget):
+            rule.setVisible(visible)
 
     def _set_connection(self, online: bool | None) -> None:
         if online is None:
-            text, color = self.tr("وارد نشده"), "#555"
+            text, tone = self.tr("وارد نشده"), "muted"
         elif online:
-            text, color = self.tr("متصل"), "#15803d"
+            text, tone = self.tr("متصل"), "success"
         else:
-            text, color = self.tr("قطع ارتباط"), "#b91c1c"
+            text, tone = self.tr("قطع ارتباط"), "error"
         self.connection_label.setText(text)
-        self.connection_label.setStyleSheet(f"color: {color};")
+        set_tone(self.connection_label, tone)
 
-    # -- session ---------------------------------------------------------------------------------------
+    # -- pages ----------------------------------------------------------------------------------------
+
+    def _build_navigation(self, session: Session) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        group = None
+        widest = 0
+        metrics = self.nav.fontMetrics()
+        for spec in pages_for(session):
+            if spec.group != group:
+                group = spec.group
+                header = QListWidgetItem(group_title(group), self.nav)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)  # a section title: not selectable, skipped by the keys
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                header.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "section")
+            title = spec.title()
+            if spec.shortcut:
+                title_tip = f"{title} ({QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            else:
+                title_tip = title
+            item = QListWidgetItem(icon(spec.icon), title, self.nav)
+            item.setData(PAGE_ID_ROLE, spec.id)
+            item.setToolTip(title_tip)
+            widest = max(widest, metrics.horizontalAdvance(title))
+        self.nav.blockSignals(False)
+        # wide enough for the longest title with its icon, at any window size
+        self.nav.setFixedWidth(widest + self.nav.iconSize().width() + 56)
+
+    def _build_page_shortcuts(self, session: Session) -> None:
+        for spec in pages_for(session):
+            if not spec.shortcut:
+                continue
+            shortcut = QShortcut(QKeySequence(spec.shortcut), self.workspace)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda page_id=spec.id: self.show_page(page_id))
+            self._page_shortcuts.append(shortcut)
+
+    def visible_page_ids(self) -> list[str]:
+        return [
+            str(self.nav.item(row).data(PAGE_ID_ROLE))
+            for row in range(self.nav.count())
+            if self.nav.item(row).data(PAGE_ID_ROLE)
+        ]
+
+    def page(self, page_id: str) -> Page | None:
+        """The page if it has been made in this session (tests and screenshots)."""
+        return self._pages.get(page_id)
+
+    def current_page(self) -> Page | None:
+        widget = self.pages.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def show_page(self, page_id: str, **context: Any) -> Page | None:
+        """Show a page of this session (made on first show), passing `context` to its `open_with`. None when no
+        one is signed in, the operator's roles do not allow the page, or the operator chose to stay."""
+        session = self.session
+        if session is None:
+            return None
+        spec = page_spec(page_id)
+        if not session.has_any_role(spec.roles):
+            log.warning("page %s is not for the roles %s", page_id, sorted(session.roles))
+            return None
+        current = self.current_page()
+        if current is not None and current is not self._pages.get(page_id) and not self._may_leave(current):
+            self._select_nav(current.objectName().removeprefix("page-"))
+            return None
+        page = self._pages.get(page_id)
+        if page is None:
+            page = self._make_page(spec, session)
+        self.pages.setCurrentWidget(page)
+        self._select_nav(page_id)
+        if context:
+            page.open_with(**context)
+        self.page_shown.emit(page_id)
+        return page
+
+    def _make_page(self, spec: PageSpec, session: Session) -> Page:
+        page = spec.create(session)
+        page.show_page_requested.connect(lambda page_id, context: self.show_page(page_id, **context))
+        self._pages[spec.id] = page
+        self.pages.addWidget(page)
+        return page
+
+    def _may_leave(self, page: Page) -> bool:
+        if not page.has_unsaved_changes():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("تغییرات ذخیره‌نشده"))
+        box.setText(self.tr("تغییرات این صفحه ذخیره نشده است. بدون ذخیره از صفحه خارج می‌شوید؟"))
+        leave = box.addButton(self.tr("خروج بدون ذخیره"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("ماندن در صفحه"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setObjectName("unsavedChangesBox")
+        box.exec()
+        if box.clickedButton() is leave:
+            page.discard_changes()
+            return True
+        return False
+
+    def _select_nav(self, page_id: str) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item.data(PAGE_ID_ROLE) == page_id:
+                if self.nav.currentItem() is not item:
+                    self.nav.blockSignals(True)
+                    self.nav.setCurrentItem(item)
+                    self.nav.blockSignals(False)
+                return
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        page_id = item.data(PAGE_ID_ROLE) if item is not None else None
+        if page_id:
+            self.show_page(str(page_id))
+
+    def _submit_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.submit()
+
+    def _cancel_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.cancel()
+
+    def _print_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.print_document()
+
+    # -- session --------------------------------------------------------------------------------------
 
     def _on_signed_in(self, result: SignInResult) -> None:
-        self._client = result.client
         operator = result.operator
-        self.home_page.show_session(operator, result.health, dt.datetime.now(dt.UTC), result.keyring_warning)
+        training = self._training or result.health.is_training
+        app = QApplication.instance()
+        language = app.property("pishkhanLanguage") if app is not None else None
+        self.session = Session(
+            operator=operator,
+            client=result.client,
+            health=result.health,
+            tasks=self._tasks,
+            outbox=self.outbox,
+            settings=self._settings,
+            config_dir=self._config_dir,
+            language=language if language in ("fa", "en") else "fa",
+            signed_in_at=dt.datetime.now(dt.UTC),
+            keyring_warning=result.keyring_warning,
+            training=training,
+        )
         self.operator_badge.setText(f"{isolate(operator.display_name)} — {isolate(operator.office.name)}")
         self.operator_label.setText(operator.display_name)
         self.office_label.setText(operator.office.code)
-        self._set_training(self._training or result.health.is_training)
+        self._set_training(training)
         self._set_connection(True)
-        self.nav.setCurrentRow(0)
+        self._build_navigation(self.session)
+        self._build_page_shortcuts(self.session)
         self.stack.setCurrentWidget(self.workspace)
         self._health_timer.start()
         self._open_outbox(result)
+        self.show_page("home")
+        self.nav.setFocus()
 
     def check_connection(self) -> None:
-        client = self._client
+        client = self.client
         if client is None or self._health_in_flight:
             return
         self._health_in_flight = True
@@ -184,28 +382,54 @@ class MainWindow(QMainWindow):
 
     def _health_ok(self, health: Health) -> None:
         self._health_in_flight = False
-        if self._client is not None:
+        if self.session is not None:
             self._set_connection(True)
             self._set_training(self._training or health.is_training)
             self.outbox.resume_if_offline()
 
     def _health_failed(self, exc: BaseException) -> None:
         self._health_in_flight = False
-        if self._client is not None:
+        if self.session is not None:
             self._set_connection(False)  # unreachable, failing or untrusted: not a server to work with now
             if not isinstance(exc, OfflineError):
                 log.warning("health check failed: %s", error_message(exc))
 
-    def sign_out(self) -> None:
-        client = self._client
-        if client is None:
+    def _end_pages(self) -> None:
+        """Every page flushes what must outlive the session (drafts), while the outbox is still open; then the
+        pages go with the session."""
+        for page_id, page in list(self._pages.items()):
+            try:
+                page.session_ending()
+            except Exception:
+                log.exception("page %s failed to flush at the end of the session", page_id)
+        for shortcut in self._page_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._page_shortcuts.clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for page in self._pages.values():
+            self.pages.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self._pages.clear()
+
+    def sign_out(self, *, ask: bool = True) -> None:
+        """`ask`: the operator chose to sign out, and is asked about unsaved changes first; False when the
+        session ended on the server."""
+        session = self.session
+        if session is None:
             return
-        self._client = None
+        current = self.current_page()
+        if ask and current is not None and not self._may_leave(current):
+            return
         self._health_timer.stop()
         self.sign_out_button.setEnabled(False)
-        self.notes_page.set_client(None)  # saves a draft still being typed, while its outbox is open
-        self.outbox_page.clear()
+        self._end_pages()
+        self.session = None
         self.outbox_label.clear()
+        client = session.client
 
         def finished(_: object = None) -> None:
             self.sign_out_button.setEnabled(True)
@@ -215,7 +439,9 @@ class MainWindow(QMainWindow):
             self._set_connection(None)
             self.outbox_label.clear()
             self.stack.setCurrentWidget(self.sign_in_page)
-            self.sign_in_page.username.setFocus()
+            # the same operator usually signs in again: the password is what is left to type
+            target = self.sign_in_page.password if self.sign_in_page.username.text() else self.sign_in_page.username
+            target.setFocus()
             self.signed_out.emit()
 
         def failed(exc: BaseException) -> None:
@@ -235,39 +461,39 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             log.error("the local database of %s could not be opened", operator.username, exc_info=exc)
             self.outbox_label.setText(self.tr("صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد."))
-            self.outbox_label.setStyleSheet("color: #b91c1c;")
+            set_tone(self.outbox_label, "error")
 
-        self.notes_page.set_client(result.client)
         self.outbox.open(data_dir, result.client, operator.office.code, operator.username, failed)
 
     def _show_outbox_counts(self, snapshot: OutboxSnapshot) -> None:
         counts = snapshot.counts
         text = self.tr("در انتظار ارسال: {n}").format(n=localized_digits(str(counts.waiting)))
         if counts.in_doubt:
-            text += " — " + self.tr("نامعلوم: {n}").format(n=localized_digits(str(counts.in_doubt)))
+            text += " — " + self.tr("بی‌پاسخ: {n}").format(n=localized_digits(str(counts.in_doubt)))
         self.outbox_label.setText(text)
-        self.outbox_label.setStyleSheet("color: #b45309; font-weight: bold;" if counts.in_doubt else "")
+        set_tone(self.outbox_label, "warning" if counts.in_doubt else "")
 
     def _show_sender_connection(self, connection: str) -> None:
-        if self._client is None:
+        if self.session is None:
             return
         if connection == "signed_out":
             # the session ended on the server (refresh refused): back to the sign-in page, saying why; the
             # outbox keeps every confirmed action and sends it after the next sign-in
             self.sign_in_page.show_error(error_message(SessionExpiredError()))
-            self.sign_out()
+            self.sign_out(ask=False)
         else:
             self._set_connection(connection == "online")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._health_timer.stop()
-        self.notes_page.set_client(None)
+        session, self.session = self.session, None
+        if session is not None:
+            self._end_pages()
         self.outbox.close()  # confirmed actions stay in the outbox, sent at the next sign-in
-        if self._client is not None:
-            client, self._client = self._client, None
+        if session is not None:
             # revoke the session and wipe its tokens without holding the closing window; the process waits
             # for this thread before it exits, and the client's timeouts bound it
-            threading.Thread(target=_logout_quietly, args=(client,), name="logout-at-exit").start()
+            threading.Thread(target=_logout_quietly, args=(session.client,), name="logout-at-exit").start()
         super().closeEvent(event)
 
 

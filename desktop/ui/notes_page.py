@@ -26,26 +26,30 @@ from civic.jalali import format_jalali_datetime
 from civic.text import normalize_text
 from client_api import MunicipalClient
 from client_api.actions import Note, note_action
-from client_api.outbox import OutboxEntry
+from client_api.outbox import OutboxEntry, State
 from desktop.messages import current_language, error_message, localized_digits
-from desktop.outbox import OutboxService, OutboxSnapshot
-from desktop.tasks import TaskRunner
+from desktop.outbox import OutboxSnapshot
+from desktop.pages import Page
+from desktop.session import Session
+from desktop.theme import set_tone
 
 DRAFT_FORM = "note"
 AUTOSAVE_MS = 800
 NOTE_MAX_CHARS = 2000  # the API's limit (sandbox/schemas.py NOTE_MAX_CHARS)
 
 
-class NotesPage(QWidget):
-    def __init__(self, tasks: TaskRunner, service: OutboxService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self._service = service
-        self._client: MunicipalClient | None = None
+class NotesPage(Page):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._tasks = session.tasks
+        self._service = service = session.outbox
+        self._client: MunicipalClient | None = session.client
         self._restoring = False
         self._done_seen = -1
+        self._sent_key: str | None = None  # the last note confirmed here, until the municipality answers it
         service.opened.connect(self._outbox_opened)
         service.snapshot_ready.connect(self._outbox_changed)
+        service.action_settled.connect(self._action_settled)
 
         title = QLabel(self.tr("یادداشت تحویل نوبت"), objectName="pageTitle")
         hint = QLabel(
@@ -60,26 +64,28 @@ class NotesPage(QWidget):
         # alignment); it takes plain text only
         self.editor = QTextEdit(objectName="noteText")
         self.editor.setAcceptRichText(False)
+        self.editor.setTabChangesFocus(True)  # Tab moves on to «ثبت یادداشت…», as everywhere else
         self.editor.setPlaceholderText(self.tr("متن یادداشت…"))
         self.editor.textChanged.connect(self._on_text_changed)
         self.counter = QLabel(objectName="noteCounter")
         self.draft_status = QLabel(objectName="draftStatus")
-        self.draft_status.setStyleSheet("color: #555;")
+        set_tone(self.draft_status, "muted")
         self.error_label = QLabel(objectName="noteError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_tone(self.error_label, "error")
         self.error_label.hide()
-        self.submit = QPushButton(self.tr("ثبت یادداشت…"), objectName="noteSubmit")
-        self.submit.clicked.connect(self.ask_to_confirm)
+        self.submit_button = QPushButton(self.tr("ثبت یادداشت…"), objectName="noteSubmit")
+        self.submit_button.clicked.connect(self.ask_to_confirm)
 
         self.confirm_bar = QFrame(objectName="noteConfirmBar")
-        self.confirm_bar.setStyleSheet("#noteConfirmBar { background: #e0f2fe; border-radius: 4px; }")
+        set_tone(self.confirm_bar, "info")
         self.confirm_question = QLabel(
             self.tr("این یادداشت ثبت و به سامانه شهرداری فرستاده شود؟ پس از تأیید، دیگر ویرایش نمی‌شود."),
             objectName="noteConfirmQuestion",
         )
         self.confirm_question.setWordWrap(True)
         self.confirm_button = QPushButton(self.tr("تأیید و ارسال"), objectName="noteConfirm")
+        self.confirm_button.setProperty("primary", True)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button = QPushButton(self.tr("انصراف"), objectName="noteCancel")
         self.cancel_button.clicked.connect(self.cancel_confirm)
@@ -91,17 +97,17 @@ class NotesPage(QWidget):
 
         self.result_label = QLabel(objectName="noteResult")
         self.result_label.setWordWrap(True)
-        self.result_label.setStyleSheet("color: #15803d;")
         self.result_label.hide()
 
         recent_title = QLabel(self.tr("یادداشت‌های ثبت‌شده در سامانه"), objectName="recentNotesTitle")
         self.recent = QListWidget(objectName="recentNotes")
         self.recent.setProperty("pishkhanData", True)  # the server's copy of the operator's own notes
+        self.recent.setTabKeyNavigation(False)
 
         row = QHBoxLayout()
         row.addWidget(self.counter)
         row.addWidget(self.draft_status, 1)
-        row.addWidget(self.submit)
+        row.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
@@ -118,7 +124,11 @@ class NotesPage(QWidget):
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
         self._update_counter()
-        self.set_client(None)
+        self.editor.setReadOnly(True)
+        self.submit_button.setEnabled(False)
+        self.refresh_recent()
+        if service.active:
+            self._outbox_opened()
 
     # -- session --------------------------------------------------------------------------------------
 
@@ -126,31 +136,33 @@ class NotesPage(QWidget):
     def ready(self) -> bool:
         return self._client is not None and self._service.active
 
-    def set_client(self, client: MunicipalClient | None) -> None:
-        """Signed in (the outbox opens meanwhile; writing starts once it has), or signed out (None)."""
-        if self._client is not None and self._autosave.isActive():
-            self.save_draft_now()  # the last keystrokes go to this operator's draft before the outbox closes
-        self._client = client
-        self._done_seen = -1
-        self.cancel_confirm()
+    def session_ending(self) -> None:
+        """The last keystrokes go to this operator's draft before the outbox closes."""
+        if self._autosave.isActive():
+            self.save_draft_now()
+        self._client = None
         self._autosave.stop()
-        self._set_text("")
-        self.result_label.hide()
-        self.error_label.hide()
-        self.recent.clear()
-        self.editor.setReadOnly(True)
-        self.submit.setEnabled(False)
-        self.draft_status.setText(self.tr("برای نوشتن یادداشت وارد شوید.") if client is None else "")
-        if client is not None:
-            self.refresh_recent()
-            if self._service.active:
-                self._outbox_opened()
+
+    def submit(self) -> bool:
+        """Ctrl+Enter: ask to confirm the note, or confirm it when already asked."""
+        if self.confirm_bar.isVisible():
+            self.confirm()
+        else:
+            self.ask_to_confirm()
+        return True
+
+    def cancel(self) -> bool:
+        if not self.confirm_bar.isVisible():
+            return False
+        self.cancel_confirm()
+        self.editor.setFocus()
+        return True
 
     def _outbox_opened(self) -> None:
         if self._client is None:
             return
         self.editor.setReadOnly(False)
-        self.submit.setEnabled(True)
+        self.submit_button.setEnabled(True)
         self._service.load_draft(DRAFT_FORM, self._draft_loaded, owner=self)
 
     def _outbox_changed(self, snapshot: OutboxSnapshot) -> None:
@@ -248,22 +260,46 @@ class NotesPage(QWidget):
         self._autosave.stop()
         self.editor.setReadOnly(True)
         self.confirm_button.setEnabled(False)
-        self.submit.setEnabled(False)
+        self.submit_button.setEnabled(False)
         service.confirm(note_action(text), self._queued, self._not_queued, draft_form=DRAFT_FORM, owner=self)
 
     def _queued(self, entry: OutboxEntry) -> None:
         self.confirm_bar.hide()
         self._set_text("")
         self.editor.setReadOnly(not self.ready)
-        self.submit.setEnabled(self.ready)
+        self.submit_button.setEnabled(self.ready)
         self.draft_status.clear()
-        self.result_label.setText(self.tr("یادداشت ثبت شد و در صف ارسال است؛ وضعیت آن را در صفحه «صف ارسال» ببینید."))
+        self._sent_key = entry.idempotency_key
+        # kept on this computer, not yet at the municipality: said so, until its answer comes
+        self._show_result(
+            self.tr("یادداشت روی این رایانه نگه داشته شد و در صف ارسال است؛ هنوز به سامانه شهرداری نرسیده است."),
+            "info",
+        )
+        if entry.final:
+            self._action_settled(entry)
+
+    def _action_settled(self, entry: OutboxEntry) -> None:
+        """The municipality answered one action: if it is the note confirmed here, say what became of it."""
+        if entry.idempotency_key != self._sent_key:
+            return
+        self._sent_key = None
+        if entry.state is State.DONE:
+            self._show_result(self.tr("یادداشت به سامانه شهرداری رسید و ثبت شد."), "success")
+            self.refresh_recent()
+        else:
+            self._show_result(
+                self.tr("سامانه شهرداری یادداشت را نپذیرفت؛ دلیل آن را در صفحه «صف ارسال» ببینید."), "error"
+            )
+
+    def _show_result(self, text: str, tone: str) -> None:
+        self.result_label.setText(text)
+        set_tone(self.result_label, tone)
         self.result_label.show()
 
     def _not_queued(self, exc: BaseException) -> None:
         self.confirm_bar.hide()
         self.editor.setReadOnly(not self.ready)
-        self.submit.setEnabled(self.ready)
+        self.submit_button.setEnabled(self.ready)
         self.show_error(self.tr("یادداشت ثبت نشد: ذخیره در پایگاه داده این رایانه ممکن نشد. متن شما سر جایش است."))
 
     # -- the server's copy ----------------------------------------------------------------------------

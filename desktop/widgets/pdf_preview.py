@@ -16,8 +16,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from civic.text import to_persian_digits
+from desktop.print_service import PrintError, PrintResult, PrintService, available_printers
 from desktop.tasks import TaskRunner
-from desktop.widgets.print_service import PrintError, PrintResult, PrintService, available_printers
+from desktop.theme import set_tone
 from printing import RECEIPT_PRINTER, Rendered
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class PdfPreviewDialog(QDialog):
 
     def show_status(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #a01818;" if error else "")
+        set_tone(self.status, "error" if error else "")
 
     def start_printing(self) -> None:
         """Print on a worker thread; the outcome comes back to `_done` or `_failed` on the UI thread."""

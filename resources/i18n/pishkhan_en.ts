@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fa_IR">
 <context>
+    <name></name>
+    <message>
+        <source>بله</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>خیر</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>قیمت منطقه‌ای</source>
+        <translation>regional value</translation>
+    </message>
+    <message>
+        <source>منطقه</source>
+        <translation>region</translation>
+    </message>
+    <message>
+        <source>ناحیه</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>بلوک</source>
+        <translation>block</translation>
+    </message>
+    <message>
+        <source>کسری پارکینگ</source>
+        <translation>parking shortfall</translation>
+    </message>
+    <message>
+        <source>زیربنای مسکونی (م²)</source>
+        <translation>residential floor area (m²)</translation>
+    </message>
+    <message>
+        <source>واحدهای مسکونی</source>
+        <translation>residential units</translation>
+    </message>
+    <message>
+        <source>زیربنای تجاری (م²)</source>
+        <translation>commercial floor area (m²)</translation>
+    </message>
+    <message>
+        <source>زیربنای اداری (م²)</source>
+        <translation>office floor area (m²)</translation>
+    </message>
+    <message>
+        <source>زیربنای صنعتی (م²)</source>
+        <translation>industrial floor area (m²)</translation>
+    </message>
+    <message>
+        <source>زیربنای انبار (م²)</source>
+        <translation>storage floor area (m²)</translation>
+    </message>
+    <message>
+        <source>کل زیربنا (م²)</source>
+        <translation>total floor area (m²)</translation>
+    </message>
+    <message>
+        <source>کل واحدها</source>
+        <translation>total units</translation>
+    </message>
+    <message>
+        <source>تعداد طبقات</source>
+        <translation>number of floors</translation>
+    </message>
+    <message>
+        <source>ردیف طبقه</source>
+        <translation>floor row</translation>
+    </message>
+    <message>
+        <source>نیم‌طبقه</source>
+        <translation>mezzanine</translation>
+    </message>
+    <message>
+        <source>کاربری‌ای که انبار به آن خدمت می‌دهد</source>
+        <translation>use the storage serves</translation>
+    </message>
+    <message>
+        <source>کسر زیربنا برای هر پارکینگ (م²)</source>
+        <translation>area deducted per parking space (m²)</translation>
+    </message>
+    <message>
+        <source>مساحت هر پارکینگ (م²)</source>
+        <translation>area of one parking space (m²)</translation>
+    </message>
+    <message>
+        <source>سقف برای هر متر مربع (ریال)</source>
+        <translation>cap per m² (rials)</translation>
+    </message>
+    <message>
+        <source>حداقل برای هر متر مربع (ریال)</source>
+        <translation>minimum per m² (rials)</translation>
+    </message>
+    <message>
+        <source>نرخ سالانه نوسازی</source>
+        <translation>yearly renovation rate</translation>
+    </message>
+    <message>
+        <source>نرخ نقل و انتقال</source>
+        <translation>transfer rate</translation>
+    </message>
+    <message>
+        <source>بَر مبنا (م)</source>
+        <translation>base frontage (m)</translation>
+    </message>
+    <message>
+        <source>ارتفاع مبنا (م)</source>
+        <translation>base height (m)</translation>
+    </message>
+    <message>
+        <source>ردیف جدول</source>
+        <translation>table row</translation>
+    </message>
+    <message>
+        <source>گروه کاربری</source>
+        <translation>use group</translation>
+    </message>
+    <message>
+        <source>زیرزمین</source>
+        <translation>basement</translation>
+    </message>
+    <message>
+        <source>همکف</source>
+        <translation>ground floor</translation>
+    </message>
+    <message>
+        <source>طبقه اول</source>
+        <translation>first floor</translation>
+    </message>
+    <message>
+        <source>طبقه دوم</source>
+        <translation>second floor</translation>
+    </message>
+    <message>
+        <source>طبقه سوم و بالاتر</source>
+        <translation>third floor and above</translation>
+    </message>
+    <message>
+        <source>انبار</source>
+        <translation>storage</translation>
+    </message>
+    <message>
+        <source>مسکونی</source>
+        <translation>residential</translation>
+    </message>
+    <message>
+        <source>تجاری</source>
+        <translation>commercial</translation>
+    </message>
+    <message>
+        <source>اداری</source>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>صنعتی</source>
+        <translation>industrial</translation>
+    </message>
+    <message>
+        <source>مسکونی تک‌واحدی</source>
+        <translation>residential, single unit</translation>
+    </message>
+    <message>
+        <source>مسکونی چندواحدی</source>
+        <translation>residential, several units</translation>
+    </message>
+    <message>
+        <source>اداری یا صنعتی</source>
+        <translation>office or industrial</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentView</name>
     <message>
         <source>کد</source>
@@ -24,16 +195,16 @@
         <translation>Select a line to see how it was computed.</translation>
     </message>
     <message>
-        <source>فرمول: {formula}</source>
-        <translation>Formula: {formula}</translation>
+        <source>فرمول:</source>
+        <translation>Formula:</translation>
     </message>
     <message>
-        <source>ورودی‌ها: {values}</source>
-        <translation>Inputs: {values}</translation>
+        <source>ورودی‌ها:</source>
+        <translation>Inputs:</translation>
     </message>
     <message>
-        <source>مقادیر میانی: {values}</source>
-        <translation>Intermediate values: {values}</translation>
+        <source>مقادیر میانی:</source>
+        <translation>Intermediate values:</translation>
     </message>
     <message>
         <source>مبلغ پایه: {value} ریال</source>
@@ -70,6 +241,33 @@
     <message>
         <source>توضیح: {notes}</source>
         <translation>Note: {notes}</translation>
+    </message>
+    <message>
+        <source>گرد کردن {mode} به مضرب {unit} ریال</source>
+        <translation>rounded {mode} to a multiple of {unit} rials</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>خطای پیش‌بینی‌نشده</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>خطای پیش‌بینی‌نشده‌ای در برنامه رخ داد و جزئیات آن در گزارش برنامه ثبت شد. کار را ادامه دهید؛ اگر دوباره رخ داد، جزئیات را رونوشت کنید و برای پشتیبانی بفرستید.</source>
+        <translation>An unexpected error occurred and its details were written to the application log. Carry on with your work; if it happens again, copy the details and send them to support.</translation>
+    </message>
+    <message>
+        <source>رونوشت جزئیات</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>رونوشت شد</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -155,12 +353,32 @@
         <translation>Floors</translation>
     </message>
     <message>
-        <source>طبقات، ردیف {row}: {column}</source>
-        <translation>Floors, row {row}: {column}</translation>
+        <source>برای پروانه دست‌کم یک طبقه لازم است</source>
+        <translation>a permit needs at least one floor</translation>
     </message>
     <message>
-        <source>طبقات، ردیف {row}</source>
-        <translation>Floors, row {row}</translation>
+        <source>لازم است</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>همان طبقه ردیف {first} است؛ هر طبقه یک ردیف دارد</source>
+        <translation>is the same floor as row {first}; each floor has one row</translation>
+    </message>
+    <message>
+        <source>طبقات مسکونی دست‌کم یک واحد لازم دارند</source>
+        <translation>residential floors need at least one unit</translation>
+    </message>
+    <message>
+        <source>{column} در ردیف {row} طبقات</source>
+        <translation>{column}, floor row {row}</translation>
+    </message>
+    <message>
+        <source>ردیف {row} طبقات</source>
+        <translation>floor row {row}</translation>
+    </message>
+    <message>
+        <source>باید به شکل منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان باشد، مانند {example}</source>
+        <translation>must be region-district-block-parcel-building-apartment, e.g. {example}</translation>
     </message>
 </context>
 <context>
@@ -182,12 +400,8 @@
         <translation>Total fees:</translation>
     </message>
     <message>
-        <source>دفترچه‌های تعرفه بارگذاری نشد: {reason}</source>
-        <translation>The tariff books could not be loaded: {reason}</translation>
-    </message>
-    <message>
-        <source>بدون اتصال به سامانه: محاسبه با دفترچه‌های همین رایانه.</source>
-        <translation>Not connected to the server: computing with the books on this computer.</translation>
+        <source>دفترچه‌های تعرفه بارگذاری نشد؛ جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The tariff books could not be loaded; the details were written to the log.</translation>
     </message>
     <message>
         <source>دفترچه جاری سامانه: {book} — امضا تأیید شد.</source>
@@ -202,8 +416,28 @@
         <translation>The server&apos;s book was not checked: {reason} Computing with the books on this computer.</translation>
     </message>
     <message>
+        <source>بلوک {block} در جدول قیمت منطقه‌ای دفترچه {book} نیست</source>
+        <translation>block {block} is not in the regional value table of book {book}</translation>
+    </message>
+    <message>
+        <source>این مورد با دفترچه {book} محاسبه‌پذیر نیست.</source>
+        <translation>This case cannot be computed with book {book}.</translation>
+    </message>
+    <message>
         <source>{amount} ریال</source>
         <translation>{amount} rials</translation>
+    </message>
+    <message>
+        <source>هیچ دفترچه تعرفه‌ای در این تاریخ نافذ نیست</source>
+        <translation>no tariff book is in force on this date</translation>
+    </message>
+    <message>
+        <source>پذیرفته نشد</source>
+        <translation>was not accepted</translation>
+    </message>
+    <message>
+        <source>برای پیش‌نمایش، «{field}» را وارد کنید.</source>
+        <translation>To see the preview, enter &quot;{field}&quot;.</translation>
     </message>
     <message>
         <source>قیمت منطقه‌ای (P) بلوک {block}: {value} ریال بر متر مربع</source>
@@ -234,12 +468,16 @@
         <translation>The municipality&apos;s server has a newer book ({server}), but this preview was computed with {used}; the final amount may differ.</translation>
     </message>
     <message>
-        <source>امضای دفترچه سامانه تأیید نشد: {reason}</source>
-        <translation>The server&apos;s book failed verification: {reason}</translation>
+        <source>امضای دفترچه سامانه تأیید نشد؛ از آن استفاده نمی‌شود.</source>
+        <translation>The server&apos;s book failed signature verification; it is not used.</translation>
     </message>
 </context>
 <context>
     <name>FloorsTable</name>
+    <message>
+        <source>باید شماره طبقه باشد (۰ همکف، منفی زیرزمین) یا «نیم‌طبقه»</source>
+        <translation>must be a floor number (0 ground, negative basement) or &quot;mezzanine&quot;</translation>
+    </message>
     <message>
         <source>طبقه</source>
         <translation>Level</translation>
@@ -293,6 +531,10 @@
         <translation>Storage (industrial)</translation>
     </message>
     <message>
+        <source>انبار</source>
+        <translation>storage</translation>
+    </message>
+    <message>
         <source>نیم‌طبقه</source>
         <translation>Mezzanine</translation>
     </message>
@@ -328,8 +570,20 @@
         <translation>Roles</translation>
     </message>
     <message>
-        <source>شناسه پایانه</source>
-        <translation>Terminal ID</translation>
+        <source>کارهای امروز</source>
+        <translation>Today&apos;s work</translation>
+    </message>
+    <message>
+        <source>کارهای اصلی</source>
+        <translation>Main tasks</translation>
+    </message>
+    <message>
+        <source>نشست کاری</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>شماره این رایانه</source>
+        <translation>This computer&apos;s number</translation>
     </message>
     <message>
         <source>زمان ورود</source>
@@ -364,6 +618,10 @@
         <translation>Welcome, {name}</translation>
     </message>
     <message>
+        <source>امروز {date}</source>
+        <translation>Today, {date}</translation>
+    </message>
+    <message>
         <source>آموزشی (داده‌های نمونه)</source>
         <translation>Training (sample data)</translation>
     </message>
@@ -372,43 +630,94 @@
         <translation>Production</translation>
     </message>
     <message>
-        <source>گاوصندوق امن سیستم‌عامل در دسترس نیست؛ نشست فقط تا بستن برنامه در حافظه نگه داشته می‌شود و در هیچ پرونده‌ای ذخیره نمی‌شود.</source>
-        <translation>The operating system&apos;s secure keyring is not available: the session is kept in memory only until the application closes, and is never written to a file.</translation>
+        <source>ورود شما فقط تا بستن برنامه به خاطر سپرده می‌شود؛ پس از بستن برنامه دوباره وارد شوید. کارهای ثبت‌شده در صف ارسال از بین نمی‌روند.</source>
+        <translation>Your sign-in is remembered only until the application is closed; sign in again after closing it. Work already in the outbox is not lost.</translation>
+    </message>
+    <message>
+        <source>در انتظار ارسال</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>بی‌پاسخ از شهرداری</source>
+        <translation>No answer from the municipality</translation>
+    </message>
+    <message>
+        <source>ردشده</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>انجام‌شده امروز</source>
+        <translation>Done today</translation>
+    </message>
+</context>
+<context>
+    <name>ListView</name>
+    <message>
+        <source>جست‌وجو در این صفحه</source>
+        <translation>Search this page</translation>
+    </message>
+    <message>
+        <source>صفحه قبل</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>صفحه قبل (Ctrl+PgUp)</source>
+        <translation>Previous page (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>صفحه بعد</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>صفحه بعد (Ctrl+PgDown)</source>
+        <translation>Next page (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>بارگذاری دوباره</source>
+        <translation>Load again</translation>
+    </message>
+    <message>
+        <source>صفحه {page} از {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>{n} مورد</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>در حال بارگذاری…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>فهرست خوانده نشد: {reason}</source>
+        <translation>The list could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>موردی نیست.</source>
+        <translation>Nothing here.</translation>
+    </message>
+    <message>
+        <source>در این صفحه موردی با این جست‌وجو پیدا نشد.</source>
+        <translation>Nothing on this page matches the search.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>خانه</source>
-        <translation>Home</translation>
-    </message>
-    <message>
         <source>خروج</source>
         <translation>Sign out</translation>
-    </message>
-    <message>
-        <source>سامانه: {url}</source>
-        <translation>Server: {url}</translation>
     </message>
     <message>
         <source>آموزشی</source>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <source>پیش‌نمایش عوارض</source>
-        <translation>Fee preview</translation>
-    </message>
-    <message>
-        <source>یادداشت تحویل نوبت</source>
-        <translation>Hand-over notes</translation>
-    </message>
-    <message>
-        <source>صف ارسال</source>
-        <translation>Outbox</translation>
-    </message>
-    <message>
         <source>پیشخوان شهرداری</source>
         <translation>Municipal Counter</translation>
+    </message>
+    <message>
+        <source>سامانه آموزشی</source>
+        <translation>Training system</translation>
     </message>
     <message>
         <source>وارد نشده</source>
@@ -423,6 +732,22 @@
         <translation>Offline</translation>
     </message>
     <message>
+        <source>تغییرات ذخیره‌نشده</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>تغییرات این صفحه ذخیره نشده است. بدون ذخیره از صفحه خارج می‌شوید؟</source>
+        <translation>The changes on this page have not been saved. Leave the page without saving?</translation>
+    </message>
+    <message>
+        <source>خروج بدون ذخیره</source>
+        <translation>Leave without saving</translation>
+    </message>
+    <message>
+        <source>ماندن در صفحه</source>
+        <translation>Stay on the page</translation>
+    </message>
+    <message>
         <source>صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد.</source>
         <translation>The outbox is not available; the details are in the application log.</translation>
     </message>
@@ -431,8 +756,15 @@
         <translation>Waiting to send: {n}</translation>
     </message>
     <message>
-        <source>نامعلوم: {n}</source>
-        <translation>in doubt: {n}</translation>
+        <source>بی‌پاسخ: {n}</source>
+        <translation>Unanswered: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>بستن پیام</source>
+        <translation>Close message</translation>
     </message>
 </context>
 <context>
@@ -440,6 +772,10 @@
     <message>
         <source>به‌دلیل تلاش‌های ناموفق پیاپی، ورود این کاربر موقتاً بسته است. {minutes} دقیقه دیگر دوباره تلاش کنید.</source>
         <translation>Sign-in for this user is locked after repeated failed attempts. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری خواست کمی صبر شود. {minutes} دقیقه دیگر دوباره تلاش کنید.</source>
+        <translation>The municipal system asked us to wait. Try again in {minutes} minutes.</translation>
     </message>
     <message>
         <source>نشست کاری شما پایان یافته است. لطفاً دوباره وارد شوید.</source>
@@ -458,8 +794,88 @@
         <translation>The municipal system has no such record.</translation>
     </message>
     <message>
-        <source>اطلاعات واردشده پذیرفته نشد. فیلدهای نادرست: {fields}</source>
-        <translation>The entry was not accepted. Fields to correct: {fields}</translation>
+        <source>سامانه شهرداری پاسخ نامنتظره‌ای داد. کمی بعد دوباره تلاش کنید.</source>
+        <translation>The municipal system gave an unexpected answer. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>اطلاعات واردشده پذیرفته نشد. این موارد را بررسی کنید: {fields}</source>
+        <translation>The information entered was not accepted. Check: {fields}</translation>
+    </message>
+    <message>
+        <source>برای تاریخ این پرونده هیچ دفترچه تعرفه‌ای در دست نیست.</source>
+        <translation>No tariff book is available for this case&apos;s date.</translation>
+    </message>
+    <message>
+        <source>اطلاعات پرونده پذیرفته نشد: {reason}</source>
+        <translation>The case information was not accepted: {reason}</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>امضای دفترچه تعرفه {file} تأیید نشد؛ از این دفترچه استفاده نمی‌شود.</source>
+        <translation>The signature of tariff book {file} could not be verified; the book is not used.</translation>
+    </message>
+    <message>
+        <source>دفترچه تعرفه {file} معتبر نیست؛ از این دفترچه استفاده نمی‌شود.</source>
+        <translation>Tariff book {file} is not valid; the book is not used.</translation>
+    </message>
+    <message>
+        <source>ردیف {item} دفترچه تعرفه برای این پرونده محاسبه‌پذیر نیست. اطلاعات پرونده را بررسی کنید.</source>
+        <translation>Item {item} of the tariff book cannot be computed for this case. Check the case information.</translation>
+    </message>
+    <message>
+        <source>سند {number} اصیل است، اما اعتبار آن در {date} پایان یافته است.</source>
+        <translation>Document {number} is genuine, but it expired on {date}.</translation>
+    </message>
+    <message>
+        <source>این سند با کلیدی امضا شده که در فهرست کلیدهای معتبر نیست؛ اصالت آن تأیید نمی‌شود.</source>
+        <translation>This document was signed with a key that is not on the trusted key list; it cannot be verified.</translation>
+    </message>
+    <message>
+        <source>امضای این سند با محتوای آن نمی‌خواند: سند دست‌کاری یا جعل شده است.</source>
+        <translation>This document&apos;s signature does not match its content: the document was altered or forged.</translation>
+    </message>
+    <message>
+        <source>کد خوانده‌شده مهر سند نیست یا آسیب دیده است.</source>
+        <translation>The code read is not a document seal, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>فهرست کلیدهای معتبر برنامه خوانده نشد. برنامه را دوباره نصب کنید یا به پشتیبانی خبر دهید.</source>
+        <translation>The application&apos;s trusted key list could not be read. Reinstall the application or contact support.</translation>
+    </message>
+    <message>
+        <source>مقدار واردشده</source>
+        <translation>The value entered</translation>
+    </message>
+    <message>
+        <source>{field} پذیرفته نشد.</source>
+        <translation>{field} was not accepted.</translation>
+    </message>
+    <message>
+        <source>دیسک این رایانه پر است و چیزی ذخیره نشد. جای خالی فراهم کنید و دوباره تلاش کنید.</source>
+        <translation>This computer&apos;s disk is full and nothing was saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>برنامه اجازه دسترسی به {path} را ندارد. دسترسی را بررسی کنید.</source>
+        <translation>The application is not allowed to access {path}. Check its permissions.</translation>
+    </message>
+    <message>
+        <source>برنامه اجازه دسترسی به این فایل یا پوشه را ندارد.</source>
+        <translation>The application is not allowed to access this file or folder.</translation>
+    </message>
+    <message>
+        <source>این دیسک یا پوشه فقط‌خواندنی است و چیزی روی آن ذخیره نشد.</source>
+        <translation>This disk or folder is read-only and nothing was saved on it.</translation>
+    </message>
+    <message>
+        <source>{path} پیدا نشد.</source>
+        <translation>{path} was not found.</translation>
+    </message>
+    <message>
+        <source>خواندن یا نوشتن فایل روی این رایانه انجام نشد.</source>
+        <translation>A file on this computer could not be read or written.</translation>
     </message>
     <message>
         <source>اطلاعات واردشده پذیرفته نشد.</source>
@@ -525,8 +941,16 @@
         <translation>Notes recorded in the system</translation>
     </message>
     <message>
-        <source>برای نوشتن یادداشت وارد شوید.</source>
-        <translation>Sign in to write a note.</translation>
+        <source>یادداشت روی این رایانه نگه داشته شد و در صف ارسال است؛ هنوز به سامانه شهرداری نرسیده است.</source>
+        <translation>The note is kept on this computer and is in the outbox; it has not reached the municipality yet.</translation>
+    </message>
+    <message>
+        <source>یادداشت به سامانه شهرداری رسید و ثبت شد.</source>
+        <translation>The note reached the municipality and was recorded.</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری یادداشت را نپذیرفت؛ دلیل آن را در صفحه «صف ارسال» ببینید.</source>
+        <translation>The municipality refused the note; see why on the Outbox page.</translation>
     </message>
     <message>
         <source>پیش‌نویس ذخیره‌شده بازیابی شد.</source>
@@ -557,10 +981,6 @@
         <translation>The note text is longer than {limit} characters.</translation>
     </message>
     <message>
-        <source>یادداشت ثبت شد و در صف ارسال است؛ وضعیت آن را در صفحه «صف ارسال» ببینید.</source>
-        <translation>The note is recorded and waiting in the outbox; see its status on the “Outbox” page.</translation>
-    </message>
-    <message>
         <source>یادداشت ثبت نشد: ذخیره در پایگاه داده این رایانه ممکن نشد. متن شما سر جایش است.</source>
         <translation>The note was not recorded: it could not be saved in this computer&apos;s database. Your text is still there.</translation>
     </message>
@@ -576,28 +996,12 @@
         <translation>Sending</translation>
     </message>
     <message>
-        <source>نامعلوم</source>
-        <translation>In doubt</translation>
-    </message>
-    <message>
         <source>انجام شد</source>
         <translation>Done</translation>
     </message>
     <message>
         <source>رد شد</source>
         <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>یادداشت تحویل نوبت</source>
-        <translation>Hand-over note</translation>
-    </message>
-    <message>
-        <source>متن یادداشت</source>
-        <translation>Note text</translation>
-    </message>
-    <message>
-        <source>شناسه یکتای کار</source>
-        <translation>Action key</translation>
     </message>
     <message>
         <source>کل درخواست</source>
@@ -612,12 +1016,28 @@
         <translation>Being sent now.</translation>
     </message>
     <message>
+        <source>پس از انجام گام‌های پیشین همین کار ارسال می‌شود.</source>
+        <translation>It will be sent once the earlier steps of the same task are done.</translation>
+    </message>
+    <message>
         <source>در نوبت ارسال.</source>
         <translation>Waiting its turn to be sent.</translation>
     </message>
     <message>
         <source>سامانه در دسترس نبود و چیزی به آن نرسید؛ پس از برقراری اتصال ارسال می‌شود.</source>
         <translation>The system could not be reached and nothing got to it; it will be sent once the connection is back.</translation>
+    </message>
+    <message>
+        <source>نتیجه نامعلوم</source>
+        <translation>Outcome unknown</translation>
+    </message>
+    <message>
+        <source>ارسال نشد</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>شناسه ارسال این کار</source>
+        <translation>This action&apos;s sending key</translation>
     </message>
     <message>
         <source>پاسخ سامانه در زمان مقرر نرسید؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود.</source>
@@ -656,6 +1076,18 @@
         <translation>The system&apos;s security certificate is not valid; nothing is sent until that is fixed.</translation>
     </message>
     <message>
+        <source>سامانه پاسخ نامنتظره‌ای داد؛ شاید ثبت شده باشد. با همان شناسه دوباره پرسیده می‌شود.</source>
+        <translation>The system gave an unexpected answer; it may have been recorded. It will be asked again with the same key.</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری این کار را نپذیرفت.</source>
+        <translation>The municipal system refused this action.</translation>
+    </message>
+    <message>
+        <source>ارسال نشد، چون سامانه گام {step} همین کار ({kind}) را نپذیرفت.</source>
+        <translation>Not sent, because the system refused step {step} of the same task ({kind}).</translation>
+    </message>
+    <message>
         <source>نتیجه تلاش قبلی روشن نیست؛ با همان شناسه دوباره ارسال می‌شود.</source>
         <translation>The outcome of the last attempt is not known; it will be sent again with the same key.</translation>
     </message>
@@ -683,36 +1115,16 @@
         <translation>Outbox</translation>
     </message>
     <message>
-        <source>هر کاری که تأیید می‌کنید با شناسه یکتای خودش اینجا ثبت و به سامانه شهرداری فرستاده می‌شود. ارسال دوباره همیشه با همان شناسه است، پس هیچ کاری دو بار انجام نمی‌شود؛ و هیچ کاری از این فهرست پاک نمی‌شود.</source>
-        <translation>Every action you confirm is recorded here with its own key and sent to the municipal system. A resend always uses the same key, so nothing is done twice; and nothing is ever removed from this list.</translation>
-    </message>
-    <message>
         <source>تلاش دوباره اکنون</source>
         <translation>Try again now</translation>
     </message>
     <message>
-        <source>زمان تأیید</source>
-        <translation>Confirmed</translation>
+        <source>هر کاری که تأیید می‌کنید اینجا ثبت و به سامانه شهرداری فرستاده می‌شود. اگر پاسخی نرسد، همان کار دوباره فرستاده می‌شود و سامانه آن را دو بار انجام نمی‌دهد. هیچ کاری از این فهرست پاک نمی‌شود.</source>
+        <translation>Every action you confirm is recorded here and sent to the municipality&apos;s system. If no answer arrives, the same action is sent again and the system does not carry it out twice. Nothing is ever removed from this list.</translation>
     </message>
     <message>
-        <source>کار</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>شرح</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>تلاش‌ها</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <source>پایان یا تلاش بعدی</source>
-        <translation>Finished or next attempt</translation>
-    </message>
-    <message>
-        <source>وضعیت و علت</source>
-        <translation>State and reason</translation>
+        <source>کارهای منتظر همین حالا دوباره فرستاده شوند (با همان شناسه پیگیری).</source>
+        <translation>Send the waiting actions again right now (with the same tracking ids).</translation>
     </message>
     <message>
         <source>اتصال به سامانه شهرداری برقرار نیست. کارها در این رایانه محفوظ‌اند و پس از برقراری اتصال فرستاده می‌شوند.</source>
@@ -723,12 +1135,28 @@
         <translation>The session has ended. The actions are kept safe and will be sent after you sign in again.</translation>
     </message>
     <message>
+        <source>{kind} ({when}): {state} — {reason} {tracking_id}</source>
+        <translation>{kind} ({when}): {state} — {reason} {tracking_id}</translation>
+    </message>
+    <message>
+        <source>کاری در انتظار پاسخ شهرداری نیست.</source>
+        <translation>Nothing is awaiting the municipality&apos;s answer.</translation>
+    </message>
+    <message>
         <source>در صف ({n})</source>
         <translation>Queued ({n})</translation>
     </message>
     <message>
-        <source>نامعلوم ({n})</source>
-        <translation>In doubt ({n})</translation>
+        <source>در انتظار پاسخ شهرداری ({n})</source>
+        <translation>Awaiting the municipality&apos;s answer ({n})</translation>
+    </message>
+    <message>
+        <source>{n} کار به سامانه شهرداری فرستاده شده ولی پاسخ آن هنوز نرسیده است؛ شاید انجام شده باشد. برنامه با همان شناسه پیگیری می‌پرسد تا نتیجه روشن شود و هیچ کاری را خودکار برنمی‌گرداند. این کارها را از نو انجام ندهید.</source>
+        <translation>{n} action(s) were sent to the municipality&apos;s system but its answer has not arrived yet; they may already have been carried out. The program keeps asking with the same tracking id until the outcome is clear, and never reverses anything by itself. Do not do these actions again.</translation>
+    </message>
+    <message>
+        <source>{n} کار به‌دلیل خطای برنامه رد شد. به پشتیبانی خبر دهید و شناسه پیگیری کار را بدهید (با زدن اینتر یا دو بار کلیک روی سطر نشان داده می‌شود).</source>
+        <translation>{n} action(s) were rejected because of a program error. Tell support and give them the action&apos;s tracking id (press Enter or double-click its row to see it).</translation>
     </message>
     <message>
         <source>ردشده ({n})</source>
@@ -739,28 +1167,12 @@
         <translation>Done today ({n})</translation>
     </message>
     <message>
-        <source>{n} کار فرستاده شده اما پاسخ سامانه به آن نرسیده است، پس نتیجه‌اش نامعلوم است: شاید انجام شده باشد. برنامه با همان شناسه پیگیری می‌کند تا نتیجه روشن شود و هیچ کاری را خودکار برنمی‌گرداند. این کارها را از نو انجام ندهید.</source>
-        <translation>{n} action(s) were sent but the system&apos;s answer never arrived, so the outcome is unknown: they may have been done. The program keeps asking with the same key until the outcome is known, and never reverses anything by itself. Do not do these actions again.</translation>
-    </message>
-    <message>
-        <source>{n} کار به‌دلیل خطای برنامه رد شد. به پشتیبانی خبر دهید و شناسه کار را (در راهنمای سطر) بدهید.</source>
-        <translation>{n} action(s) were refused because of a program defect. Tell support and give the action key (in the row&apos;s tooltip).</translation>
-    </message>
-    <message>
         <source>{n} کار برای نشانی دیگری از سامانه تأیید شده و تا ورود به همان نشانی منتظر می‌ماند.</source>
         <translation>{n} action(s) were confirmed for another system address and wait until you sign in there.</translation>
     </message>
     <message>
-        <source>شناسه کار: {key}</source>
-        <translation>Action key: {key}</translation>
-    </message>
-    <message>
         <source>کاری در صف نیست.</source>
         <translation>Nothing is queued.</translation>
-    </message>
-    <message>
-        <source>کاری با نتیجه نامعلوم نیست.</source>
-        <translation>No action is in doubt.</translation>
     </message>
     <message>
         <source>کاری رد نشده است.</source>
@@ -770,9 +1182,52 @@
         <source>امروز هنوز کاری انجام نشده است.</source>
         <translation>Nothing done yet today.</translation>
     </message>
+</context>
+<context>
+    <name>Pages</name>
     <message>
-        <source>وارد نشده‌اید.</source>
-        <translation>You are not signed in.</translation>
+        <source>میز کار</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>پیشخوان</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>صندوق</source>
+        <translation>Cash desk</translation>
+    </message>
+    <message>
+        <source>دفترخانه</source>
+        <translation>Notary office</translation>
+    </message>
+    <message>
+        <source>دفتر</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>میز امروز</source>
+        <translation>Today&apos;s desk</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش عوارض</source>
+        <translation>Fee preview</translation>
+    </message>
+    <message>
+        <source>بررسی اصالت سند</source>
+        <translation>Verify a document</translation>
+    </message>
+    <message>
+        <source>یادداشت تحویل نوبت</source>
+        <translation>Shift hand-over note</translation>
+    </message>
+    <message>
+        <source>صف ارسال</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>تنظیمات</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -882,14 +1337,169 @@
     </message>
 </context>
 <context>
-    <name>SignInPage</name>
+    <name>SettingsPage</name>
     <message>
-        <source>ورود به پیشخوان شهرداری</source>
-        <translation>Sign in to the Municipal Counter</translation>
+        <source>نشانی کامل با https:// لازم است، مانند https://api.example.ir</source>
+        <translation>A full address starting with https:// is required, such as https://api.example.ir</translation>
     </message>
     <message>
-        <source>سامانه: {url}</source>
-        <translation>Server: {url}</translation>
+        <source>نام کاربری یا گذرواژه نباید در نشانی باشد.</source>
+        <translation>The address must not contain a username or password.</translation>
+    </message>
+    <message>
+        <source>فقط نشانی امن (https) پذیرفته است؛ http تنها برای سامانه آموزشی روی همین رایانه مجاز است.</source>
+        <translation>Only a secure (https) address is accepted; http is allowed only for a training server on this computer.</translation>
+    </message>
+    <message>
+        <source>تنظیمات</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>گواهی‌های مورد اعتماد سیستم</source>
+        <translation>The system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <source>انتخاب فایل…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>فارسی</source>
+        <translation>Persian</translation>
+    </message>
+    <message>
+        <source>انگلیسی</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>نشانی سامانه، گواهی و زبان از راه‌اندازی بعدی برنامه به کار می‌روند.</source>
+        <translation>The server address, certificate and language take effect the next time the application starts.</translation>
+    </message>
+    <message>
+        <source>نشانی سامانه</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>فایل گواهی‌های مورد اعتماد</source>
+        <translation>Trusted certificates file (CA)</translation>
+    </message>
+    <message>
+        <source>زبان</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>چاپگر رسید</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>چاپگر A4</source>
+        <translation>A4 printer</translation>
+    </message>
+    <message>
+        <source>چاپ صفحه آزمایشی</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>خواندن دوباره فهرست چاپگرها</source>
+        <translation>Reload the printer list</translation>
+    </message>
+    <message>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ذخیره (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری</source>
+        <translation>Municipal system</translation>
+    </message>
+    <message>
+        <source>چاپگرها</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>این فایل پیدا نشد.</source>
+        <translation>This file was not found.</translation>
+    </message>
+    <message>
+        <source>این فایل خوانده نشد؛ دسترسی به آن را بررسی کنید.</source>
+        <translation>This file could not be read; check its permissions.</translation>
+    </message>
+    <message>
+        <source>این فایل گواهی PEM نیست.</source>
+        <translation>This file is not a PEM certificate.</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>تنظیمات ذخیره شد. نشانی سامانه، گواهی و زبان از راه‌اندازی بعدی برنامه به کار می‌روند.</source>
+        <translation>Settings saved. The server address, certificate and language take effect the next time the application starts.</translation>
+    </message>
+    <message>
+        <source>تنظیمات ذخیره شد.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>گواهی PEM (*.pem *.crt *.cer);;همه فایل‌ها (*)</source>
+        <translation>PEM certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>فهرست چاپگرها خوانده می‌شود…</source>
+        <translation>Reading the printer list…</translation>
+    </message>
+    <message>
+        <source>چاپگری که اینجا نیست را ابتدا روی این رایانه نصب کنید.</source>
+        <translation>A printer that is not listed here must first be installed on this computer.</translation>
+    </message>
+    <message>
+        <source>هیچ چاپگری روی این رایانه نصب نشده است.</source>
+        <translation>No printer is installed on this computer.</translation>
+    </message>
+    <message>
+        <source>انتخاب نشده</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <source>{name} (روی این رایانه پیدا نشد)</source>
+        <translation>{name} (not found on this computer)</translation>
+    </message>
+    <message>
+        <source>صفحه آزمایشی به {name} فرستاده می‌شود…</source>
+        <translation>Sending a test page to {name}…</translation>
+    </message>
+    <message>
+        <source>صفحه آزمایشی به {name} فرستاده شد؛ برگه را ببینید.</source>
+        <translation>The test page was sent to {name}; check the sheet.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>نشان پیشخوان شهرداری</source>
+        <translation>Pishkhan Desk emblem</translation>
+    </message>
+    <message>
+        <source>پیشخوان شهرداری</source>
+        <translation>Pishkhan Desk</translation>
+    </message>
+    <message>
+        <source>ورود کارکنان دفتر</source>
+        <translation>Office staff sign-in</translation>
+    </message>
+    <message>
+        <source>نسخه {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>نشانی سامانه شهرداری</source>
+        <translation>Municipal system address</translation>
+    </message>
+    <message>
+        <source>نشانی سامانه</source>
+        <translation>System address</translation>
     </message>
     <message>
         <source>نام کاربری</source>
@@ -912,8 +1522,32 @@
         <translation>Starting the training server…</translation>
     </message>
     <message>
+        <source>نشانی سامانه شهرداری را که واحد فناوری اطلاعات داده است وارد کنید؛ با https آغاز می‌شود.</source>
+        <translation>Enter the municipal system address your IT unit gave you; it starts with https.</translation>
+    </message>
+    <message>
+        <source>سامانه آموزشی</source>
+        <translation>Training system</translation>
+    </message>
+    <message>
+        <source>سامانه: {host}</source>
+        <translation>System: {host}</translation>
+    </message>
+    <message>
+        <source>دفتر {name} ({code})</source>
+        <translation>Office {name} ({code})</translation>
+    </message>
+    <message>
+        <source>دفتر {code}</source>
+        <translation>Office {code}</translation>
+    </message>
+    <message>
         <source>در حال ورود…</source>
         <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>نشانی سامانه باید با https آغاز شود. نشانی http تنها برای سامانه آموزشی روی همین رایانه پذیرفته است.</source>
+        <translation>The system address must start with https. Plain http is accepted only for the training system on this computer.</translation>
     </message>
     <message>
         <source>نام کاربری را وارد کنید.</source>
@@ -933,6 +1567,185 @@
     <message>
         <source>سامانه آموزشی راه‌اندازی نشد. جزئیات در گزارش برنامه ثبت شد.</source>
         <translation>The training server did not start. The details are in the application log.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <source>بررسی اصالت سند</source>
+        <translation>Document verification</translation>
+    </message>
+    <message>
+        <source>کد کیوآر سند را با اسکنر بخوانید، یا متن آن را اینجا بچسبانید و کلید ورود را بزنید. بررسی بدون اینترنت و با فهرست کلیدهای معتبر همراه برنامه انجام می‌شود.</source>
+        <translation>Scan the document&apos;s QR code, or paste its text here and press Enter. The check runs offline, against the trusted keys that come with the program.</translation>
+    </message>
+    <message>
+        <source>متن کد کیوآر سند</source>
+        <translation>The document&apos;s QR code text</translation>
+    </message>
+    <message>
+        <source>بررسی</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>پاک کردن</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>آموزشی — این سند آموزشی است و برای هیچ کار واقعی اعتبار ندارد.</source>
+        <translation>TRAINING — this is a training document and is not valid for any real transaction.</translation>
+    </message>
+    <message>
+        <source>ادعای سند؛ تأیید نشده</source>
+        <translation>What the document claims; not verified</translation>
+    </message>
+    <message>
+        <source>شماره سند</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>نوع سند</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>تاریخ صدور</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>تاریخ انقضا</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>دارنده</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>مبلغ</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>مبلغ به حروف</source>
+        <translation>Amount in words</translation>
+    </message>
+    <message>
+        <source>کلید امضا</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>بررسی‌های اخیر در این صفحه</source>
+        <translation>Recent checks on this page</translation>
+    </message>
+    <message>
+        <source>فهرست کلیدهای معتبر: همراه برنامه ({count} کلید). فهرست اسناد باطل‌شده هنوز در دسترس نیست؛ باطل شدن سند در این بررسی دیده نمی‌شود.</source>
+        <translation>Trusted keys: the list that comes with the program ({count} keys). No list of revoked documents is available yet; this check cannot tell whether a document was revoked.</translation>
+    </message>
+    <message>
+        <source>متنی برای بررسی نیست. کد کیوآر سند را اسکن کنید یا متن آن را بچسبانید.</source>
+        <translation>There is nothing to check. Scan the document&apos;s QR code or paste its text.</translation>
+    </message>
+    <message>
+        <source>اصیل</source>
+        <translation>Genuine</translation>
+    </message>
+    <message>
+        <source>منقضی — اعتبار سند در {date} پایان یافته است</source>
+        <translation>Expired — the document&apos;s validity ended on {date}</translation>
+    </message>
+    <message>
+        <source>جعلی یا دست‌کاری‌شده</source>
+        <translation>Forged or altered</translation>
+    </message>
+    <message>
+        <source>صادرکننده ناشناخته</source>
+        <translation>Unknown issuer</translation>
+    </message>
+    <message>
+        <source>متن اسکن‌شده سند این سامانه نیست</source>
+        <translation>The scanned text is not a document of this system</translation>
+    </message>
+    <message>
+        <source>امضای سند با کلید معتبر می‌خواند و سند امروز معتبر است. مندرجات زیر را با برگه سند مقایسه کنید.</source>
+        <translation>The seal&apos;s signature matches a trusted key and the document is valid today. Compare the details below with the paper.</translation>
+    </message>
+    <message>
+        <source>امضای سند اصیل است، اما دوره اعتبار آن گذشته و دیگر پذیرفته نیست.</source>
+        <translation>The seal is genuine, but the document&apos;s validity has ended and it is no longer accepted.</translation>
+    </message>
+    <message>
+        <source>امضای سند با محتوای آن نمی‌خواند: سند پس از صدور تغییر کرده یا جعل شده است. به مندرجات آن اعتماد نکنید.</source>
+        <translation>The signature does not match the content: the document was changed after it was issued, or forged. Do not trust what it says.</translation>
+    </message>
+    <message>
+        <source>متن با چیدمان صفحه‌کلید فارسی تایپ شده بود؛ برای اطمینان، صفحه‌کلید را انگلیسی کنید و دوباره اسکن کنید.</source>
+        <translation>The text was typed in the Persian keyboard layout; to be sure, switch the keyboard to English and scan again.</translation>
+    </message>
+    <message>
+        <source>این سند با کلید {key} امضا شده که در فهرست کلیدهای معتبر این برنامه نیست؛ اصالت آن تأیید نمی‌شود.</source>
+        <translation>This document was signed with the key {key}, which is not in this program&apos;s list of trusted keys; it cannot be confirmed as genuine.</translation>
+    </message>
+    <message>
+        <source>این متن به مهر اسناد این سامانه می‌ماند، اما ناقص یا ناخوانا خوانده شد. دوباره اسکن کنید؛ اگر باز هم همین را دیدید، سند را نپذیرید.</source>
+        <translation>This looks like a seal of this system, but it was read incomplete or damaged. Scan again; if you see this again, do not accept the document.</translation>
+    </message>
+    <message>
+        <source>کد کیوآر اسناد این سامانه با {prefix} آغاز می‌شود. کد کیوآر خود سند را اسکن کنید.</source>
+        <translation>The QR codes of this system&apos;s documents start with {prefix}. Scan the document&apos;s own QR code.</translation>
+    </message>
+    <message>
+        <source>بدون تاریخ انقضا</source>
+        <translation>Does not expire</translation>
+    </message>
+    <message>
+        <source>{amount} ریال</source>
+        <translation>{amount} rials</translation>
+    </message>
+    <message>
+        <source>ندارد</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>{key} (تأیید نشده)</source>
+        <translation>{key} (not verified)</translation>
+    </message>
+    <message>
+        <source>کلید آموزشی پیشخوان</source>
+        <translation>Pishkhan training key</translation>
+    </message>
+    <message>
+        <source>رسید پرداخت</source>
+        <translation>Payment receipt</translation>
+    </message>
+    <message>
+        <source>مفاصاحساب</source>
+        <translation>Clearance certificate</translation>
+    </message>
+    <message>
+        <source>پایان کار</source>
+        <translation>Completion certificate</translation>
+    </message>
+    <message>
+        <source>عدم خلاف</source>
+        <translation>No-violation certificate</translation>
+    </message>
+    <message>
+        <source>پاسخ استعلام</source>
+        <translation>Inquiry reply</translation>
+    </message>
+    <message>
+        <source>برگ ضوابط شهرسازی</source>
+        <translation>Zoning sheet</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش عوارض</source>
+        <translation>Fee preview</translation>
+    </message>
+    <message>
+        <source>گزارش بستن صندوق روزانه</source>
+        <translation>Daily cash-desk closing report</translation>
+    </message>
+    <message>
+        <source>نوع ناشناخته ({kind})</source>
+        <translation>Unknown kind ({kind})</translation>
     </message>
 </context>
 </TS>

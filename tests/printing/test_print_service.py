@@ -14,10 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from desktop.settings import Settings, load_settings
-from desktop.tasks import TaskRunner
-from desktop.widgets.pdf_preview import PdfPreviewDialog
-from desktop.widgets.print_service import (
+from desktop.print_service import (
     AlreadyPrintedError,
     NoPrinterError,
     PrinterMissingError,
@@ -26,6 +23,9 @@ from desktop.widgets.print_service import (
     PrintService,
     QueueError,
 )
+from desktop.settings import Settings, load_settings
+from desktop.tasks import TaskRunner
+from desktop.widgets.pdf_preview import PdfPreviewDialog
 from printing import A4_PRINTER, RECEIPT_PRINTER, render, samples
 
 ROLL_WIDTH_PT = 80 / 25.4 * 72
@@ -106,6 +106,8 @@ def test_the_archive_never_overwrites_a_print(service):
     assert first.read_bytes() == doc.pdf
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_a_receipt_prints_through_the_queue_on_80_mm_paper(service, qtbot, cups_queue, pdf_info):
     name, out = cups_queue
     service.set_printer(RECEIPT_PRINTER, name)
@@ -130,6 +132,8 @@ def test_a_receipt_prints_through_the_queue_on_80_mm_paper(service, qtbot, cups_
     assert result.archived.name == f"{doc.number}.pdf"
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_an_a4_report_prints_every_page_on_a4(service, cups_queue, pdf_info):
     name, out = cups_queue
     service.set_printer(A4_PRINTER, name)
@@ -145,6 +149,8 @@ def test_an_a4_report_prints_every_page_on_a4(service, cups_queue, pdf_info):
     assert (round(width), round(height)) == (595, 842)
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_an_original_prints_once_and_a_reprint_is_archived_beside_it(service, cups_queue):
     name, _ = cups_queue
     service.set_printer(RECEIPT_PRINTER, name)
@@ -158,6 +164,8 @@ def test_an_original_prints_once_and_a_reprint_is_archived_beside_it(service, cu
     assert first.archived.read_bytes() == render(receipt).pdf
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_a_queue_that_refuses_jobs_is_reported_in_its_own_words(service, cups_queue):
     name, _ = cups_queue
     service.set_printer(RECEIPT_PRINTER, name)
@@ -172,6 +180,8 @@ def test_a_queue_that_refuses_jobs_is_reported_in_its_own_words(service, cups_qu
     assert not service.archive_dir.exists() or not any(service.archive_dir.iterdir())
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_a_stopped_printer_is_refused_before_printing(service, cups_queue):
     name, _ = cups_queue
     service.set_printer(RECEIPT_PRINTER, name)
@@ -199,6 +209,8 @@ def test_the_preview_shows_the_pages_and_refuses_without_a_printer(service, qtbo
         _settle(qtbot, tasks)
 
 
+@pytest.mark.printer
+@pytest.mark.slow
 def test_the_preview_prints_to_the_printer_chosen_in_it(service, qtbot, cups_queue):
     name, out = cups_queue
     tasks = TaskRunner()

@@ -1,4 +1,4 @@
-"""The import rules of DESIGN.md: a Qt-free core, and a sandbox that is the other side of the wire."""
+"""The import rules of docs/architecture.md: a Qt-free core, and a sandbox that is the other side of the wire."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 PROJECT = ("civic", "client_api", "desktop", "fees", "printing", "sandbox")
-# who may import whom (DESIGN.md): package → project packages it may import
+# who may import whom (docs/architecture.md): package → project packages it may import
 ALLOWED = {
     "civic": set(),
     "client_api": {"civic"},
@@ -79,3 +79,42 @@ def test_only_desktop_and_the_print_service_import_qt():
             if _imported_top_levels(path) & set(QT_MODULES):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+# desktop's own layers (docs/architecture.md, "Desktop layers"): pages (desktop/ui) may use widgets and services;
+# widgets (desktop/widgets) use services, never a page; services (the other modules of desktop/) use neither.
+# The entry points (start-up, command line, screenshots) put everything together and may import anything.
+DESKTOP_ENTRY_POINTS = {"__main__", "cli", "main", "screenshots"}
+
+
+def _desktop_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names if alias.name.startswith("desktop"))
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("desktop"):
+            names.add(node.module or "")
+    return names
+
+
+def _layer(module: str) -> str:
+    if module.startswith("desktop.ui"):
+        return "page"
+    if module.startswith("desktop.widgets"):
+        return "widget"
+    return "service"
+
+
+def test_desktop_layers_point_downward_only():
+    forbidden = {"service": {"page", "widget"}, "widget": {"page"}, "page": set()}
+    offenders = {}
+    for path in (ROOT / "desktop").rglob("*.py"):
+        relative = path.relative_to(ROOT).with_suffix("")
+        if relative.parent == Path("desktop") and relative.name in DESKTOP_ENTRY_POINTS:
+            continue
+        module = ".".join(relative.parts)
+        bad = sorted(name for name in _desktop_imports(path) if _layer(name) in forbidden[_layer(module)])
+        if bad:
+            offenders[module] = bad
+    assert offenders == {}

@@ -1,0 +1,229 @@
+"""The workspace through its real widgets against the real sandbox: pages by role, links between pages, the
+keyboard (Tab through every page, Enter on buttons, shortcuts), and Persian pages with no stray English and
+nothing cut at the smallest supported size."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from desktop.pages import PAGES
+from desktop.ui.main_window import MINIMUM_SIZE
+
+COUNTER_PAGES = ["home", "fees", "verify", "notes", "outbox", "settings"]
+NOTARY_PAGES = ["home", "verify", "notes", "outbox", "settings"]
+# an ASCII word in Persian text: Latin letters, 2 or more (a single letter may be a formula's variable)
+ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+URL = re.compile(r"https?://\S*")  # an address, or the start of one as a hint
+ISOLATED = re.compile("[\u2066\u2067\u2068][^\u2069]*\u2069")  # data or codes placed inside a sentence
+
+
+def sign_in(qtbot, window, username="counter1", office="PK-1001"):
+    window.sign_in_page.fill(username, "pishkhan-demo", office)
+    window.sign_in_page.submit_form()
+    qtbot.waitUntil(lambda: window.session is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: window.outbox.last is not None, timeout=15_000)
+
+
+def sign_out(qtbot, window):
+    window.sign_out(ask=False)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=15_000)
+
+
+def settle(qtbot, window):
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not window._tasks.busy and not window.outbox.busy, timeout=15_000)
+    qtbot.wait(50)
+
+
+@pytest.mark.parametrize(
+    ("username", "office", "expected"),
+    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
+)
+def test_each_operator_sees_only_the_pages_of_their_roles(
+    make_window, qtbot, shared_sandbox, username, office, expected
+):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window, username, office)
+    assert window.visible_page_ids() == expected
+    assert window.current_page() is window.page("home")
+    if username == "notary1":
+        assert window.show_page("fees") is None  # not offered, and not reachable by a link either
+        assert window.page("fees") is None
+    sign_out(qtbot, window)
+    assert window.nav.count() == 0
+    # after sign-out the same operator signs in again: only the password is left to type
+    assert window.sign_in_page.password.hasFocus() or QApplication.focusWidget() is window.sign_in_page.password
+
+
+def test_pages_are_made_on_first_show_and_links_carry_context(make_window, qtbot, shared_sandbox):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    assert window.page("outbox") is None
+    home = window.page("home")
+    home.counts["rejected"].click()  # a count on today's desk opens the outbox on its tab
+    page = window.page("outbox")
+    assert page is not None and window.current_page() is page
+    assert page.current_tab == "rejected"
+    assert window.show_page("outbox", tab="done_today") is page
+    assert page.current_tab == "done_today"
+    assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "outbox"
+    sign_out(qtbot, window)
+
+
+def test_page_shortcuts_and_the_navigation_reach_every_page(make_window, qtbot, shared_sandbox):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    for spec in PAGES:
+        if spec.id not in COUNTER_PAGES or not spec.shortcut:
+            continue
+        qtbot.keyClick(window.nav, spec.shortcut[-1], Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() is window.page(spec.id), spec.id
+    sign_out(qtbot, window)
+
+
+def _focusable(page: QWidget) -> list[QWidget]:
+    found = []
+    for widget in page.findChildren(QWidget):
+        if not (widget.isVisible() and widget.isEnabled()):
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.focusProxy() is not None:
+            continue
+        if isinstance(widget.parent(), QAbstractScrollArea) or isinstance(widget, QLabel):
+            continue  # a scroll area's viewport; a selectable label (mouse only)
+        if isinstance(widget.parent(), QComboBox):
+            continue  # the line edit inside an editable combo box
+        found.append(widget)
+    return found
+
+
+def _walk(qtbot, window, steps: int, key=Qt.Key.Key_Tab) -> list[QWidget]:
+    visited = []
+    for _ in range(steps):
+        focused = QApplication.focusWidget() or window
+        qtbot.keyClick(focused, key)
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+@pytest.mark.parametrize("page_id", COUNTER_PAGES)
+def test_tab_reaches_every_control_of_a_page_and_leaves_every_table(make_window, qtbot, shared_sandbox, page_id):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    page = window.show_page(page_id)
+    settle(qtbot, window)
+    expected = _focusable(page)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.nav.setFocus()
+    assert QApplication.focusWidget() is window.nav
+    visited = _walk(qtbot, window, 3 * len(expected) + 20)
+    missing = [f"{type(w).__name__}:{w.objectName()}" for w in expected if w not in visited]
+    path = [(type(w).__name__, w.objectName() if w else None) for w in visited]
+    assert missing == [], f"not reached by Tab: {missing}; visited: {path}"
+    # every table is entered and left again: something outside it is focused after it
+    for view in [w for w in expected if isinstance(w, QAbstractItemView)]:
+        index = visited.index(view)
+        assert any(w is not view for w in visited[index + 1 :]), f"Tab is trapped in {view.objectName()}"
+    # Shift+Tab goes back out too
+    backwards = _walk(qtbot, window, 3 * len(expected) + 20, Qt.Key.Key_Backtab)
+    assert window.nav in backwards or window.sign_out_button in backwards
+    sign_out(qtbot, window)
+
+
+def test_enter_on_a_focused_button_activates_it(make_window, qtbot, shared_sandbox):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    home = window.page("home")
+    button = home.action_buttons["notes"]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() is window.page("notes"), timeout=2_000)
+    notes = window.page("notes")
+    qtbot.waitUntil(lambda: notes.ready, timeout=10_000)
+    notes.editor.setPlainText("یادداشت آزمایشی با کلید ورود")
+    notes.ask_to_confirm()
+    assert notes.confirm_button.hasFocus()
+    qtbot.keyClick(notes.confirm_button, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: notes.result_label.isVisible(), timeout=10_000)
+    assert "صف ارسال" in notes.result_label.text()  # kept here; not claimed as delivered
+    qtbot.waitUntil(lambda: "رسید" in notes.result_label.text(), timeout=15_000)
+    sign_out(qtbot, window)
+
+
+def test_ctrl_enter_and_escape_drive_the_page_in_front(make_window, qtbot, shared_sandbox):
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    notes = window.show_page("notes")
+    qtbot.waitUntil(lambda: notes.ready, timeout=10_000)
+    notes.editor.setPlainText("یادداشت با میان‌بر")
+    notes.editor.setFocus()
+    qtbot.keyClick(notes.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert notes.confirm_bar.isVisible()
+    qtbot.keyClick(notes.confirm_button, Qt.Key.Key_Escape)
+    assert not notes.confirm_bar.isVisible()
+    sign_out(qtbot, window)
+
+
+def _visible_texts(root: QWidget) -> list[tuple[QWidget, str]]:
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.property("pishkhanData"):
+            continue
+        if any(parent.property("pishkhanData") for parent in _parents(widget)):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append((widget, widget.text()))
+        elif isinstance(widget, QLineEdit) and not widget.text():
+            texts.append((widget, widget.placeholderText()))
+    return texts
+
+
+def _parents(widget: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
+
+
+@pytest.mark.parametrize(("username", "office"), [("counter1", "PK-1001"), ("notary1", "NT-0042")])
+def test_persian_pages_hold_no_english_and_nothing_is_cut_at_the_smallest_size(
+    make_window, qtbot, shared_sandbox, username, office
+):
+    window = make_window(shared_sandbox.url)
+    window.resize(MINIMUM_SIZE)
+    sign_in(qtbot, window, username, office)
+    problems = []
+    for page_id in window.visible_page_ids():
+        page = window.show_page(page_id)
+        settle(qtbot, window)
+        for widget, text in _visible_texts(window):
+            plain = ISOLATED.sub("", re.sub(r"<[^>]+>", "", text))
+            if ASCII_WORD.search(plain) and not URL.fullmatch(plain.strip()):
+                problems.append((page_id, widget.objectName(), text))
+            if isinstance(widget, QLabel) and text and widget.width() > 0:
+                if widget.wordWrap():
+                    needed = widget.heightForWidth(widget.width())
+                    if needed > widget.height() + 2:
+                        problems.append((page_id, widget.objectName(), f"cut: {needed} > {widget.height()}"))
+                elif widget.minimumSizeHint().width() > widget.width() + 2:
+                    problems.append((page_id, widget.objectName(), f"cut: {text!r}"))
+        _ = page
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        needed = window.nav.fontMetrics().horizontalAdvance(item.text()) + window.nav.iconSize().width()
+        assert needed < window.nav.viewport().width(), item.text()
+    assert problems == [], "\n".join(map(str, problems))
+    sign_out(qtbot, window)
