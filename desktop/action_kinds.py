@@ -21,10 +21,6 @@ from client_api.outbox import OutboxEntry
 CONTEXT = "ActionKinds"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _data(text: str) -> str:
     """Server or operator data inside a sentence, isolated so that it keeps its own direction and order."""
     return f"\u2068{text}\u2069"
@@ -64,35 +60,35 @@ def registered() -> tuple[ActionKind, ...]:
 
 
 def _note_fields() -> Mapping[str, str]:
-    return {"text": _tr("متن یادداشت")}
+    return {"text": QCoreApplication.translate("ActionKinds", "متن یادداشت")}
 
 
 def _permit_fields() -> Mapping[str, str]:
     return {
-        "id": _tr("شناسه درخواست"),
-        "national_id": _tr("کد ملی متقاضی"),
-        "applicant_name": _tr("نام متقاضی"),
-        "mobile": _tr("شماره همراه"),
-        "renovation_code": _tr("کد نوسازی"),
-        "power_of_attorney": _tr("شماره وکالت‌نامه"),
-        "building": _tr("مشخصات ساختمان"),
+        "id": QCoreApplication.translate("ActionKinds", "شناسه درخواست"),
+        "national_id": QCoreApplication.translate("ActionKinds", "کد ملی متقاضی"),
+        "applicant_name": QCoreApplication.translate("ActionKinds", "نام متقاضی"),
+        "mobile": QCoreApplication.translate("ActionKinds", "شماره همراه"),
+        "renovation_code": QCoreApplication.translate("ActionKinds", "کد نوسازی"),
+        "power_of_attorney": QCoreApplication.translate("ActionKinds", "شماره وکالت‌نامه"),
+        "building": QCoreApplication.translate("ActionKinds", "مشخصات ساختمان"),
     }
 
 
 def _attachment_fields() -> Mapping[str, str]:
     return {
-        "attachment_id": _tr("شناسه پیوست"),
-        "kind": _tr("نوع پیوست"),
-        "filename": _tr("نام پرونده"),
-        "media_type": _tr("نوع پرونده"),
-        "content_base64": _tr("محتوای پرونده"),
+        "attachment_id": QCoreApplication.translate("ActionKinds", "شناسه پیوست"),
+        "kind": QCoreApplication.translate("ActionKinds", "نوع پیوست"),
+        "filename": QCoreApplication.translate("ActionKinds", "نام پرونده"),
+        "media_type": QCoreApplication.translate("ActionKinds", "نوع پرونده"),
+        "content_base64": QCoreApplication.translate("ActionKinds", "محتوای پرونده"),
     }
 
 
 register(
     ActionKind(
         actions.NOTE,
-        lambda: _tr("یادداشت تحویل نوبت"),
+        lambda: QCoreApplication.translate("ActionKinds", "یادداشت تحویل نوبت"),
         _note_fields,
         lambda entry: entry.summary,  # the operator's own words
     )
@@ -100,24 +96,30 @@ register(
 register(
     ActionKind(
         actions.PERMIT_CREATE,
-        lambda: _tr("ثبت درخواست پروانه ساختمان"),
+        lambda: QCoreApplication.translate("ActionKinds", "ثبت درخواست پروانه ساختمان"),
         _permit_fields,
-        lambda entry: _tr("درخواست پروانه برای ملک {code}").format(code=_data(entry.summary)),
+        lambda entry: QCoreApplication.translate("ActionKinds", "درخواست پروانه برای ملک {code}").format(
+            code=_data(entry.summary)
+        ),
     )
 )
 register(
     ActionKind(
         actions.PERMIT_ATTACH,
-        lambda: _tr("پیوست درخواست پروانه"),
+        lambda: QCoreApplication.translate("ActionKinds", "پیوست درخواست پروانه"),
         _attachment_fields,
-        lambda entry: _tr("پرونده پیوست {file}").format(file=_data(entry.summary)),
+        lambda entry: QCoreApplication.translate("ActionKinds", "پرونده پیوست {file}").format(
+            file=_data(entry.summary)
+        ),
     )
 )
 register(
     ActionKind(
         actions.PERMIT_SUBMIT,
-        lambda: _tr("ارسال درخواست پروانه"),
+        lambda: QCoreApplication.translate("ActionKinds", "ارسال درخواست پروانه"),
         dict,
-        lambda entry: _tr("ارسال درخواست پروانه ملک {code} به شهرداری").format(code=_data(entry.summary)),
+        lambda entry: QCoreApplication.translate("ActionKinds", "ارسال درخواست پروانه ملک {code} به شهرداری").format(
+            code=_data(entry.summary)
+        ),
     )
 )

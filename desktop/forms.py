@@ -36,10 +36,6 @@ _PLAIN = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2012": "-", "\u2010": "-"})
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Forms", text)
-
-
 class ParseError(ValueError):
     """What was typed is not a value of the field; `message` is the reason in the operator's words."""
 
@@ -65,7 +61,7 @@ def number_text(text: str) -> str:
     if _GROUPED.fullmatch(body):
         body = body.replace(",", "")
     elif not _PLAIN.fullmatch(body):
-        raise ParseError(_t("باید عدد باشد"))
+        raise ParseError(QCoreApplication.translate("Forms", "باید عدد باشد"))
     return sign + body
 
 
@@ -85,17 +81,25 @@ def parse_number(
     except InvalidOperation:  # pragma: no cover - number_text lets through digits only
         finite = False
     if not finite:
-        raise ParseError(_t("باید عدد باشد"))
+        raise ParseError(QCoreApplication.translate("Forms", "باید عدد باشد"))
     if value < 0 and not negative:
-        raise ParseError(_t("نباید منفی باشد"))
+        raise ParseError(QCoreApplication.translate("Forms", "نباید منفی باشد"))
     if above_zero and value <= 0:
-        raise ParseError(_t("باید بیشتر از صفر باشد"))
+        raise ParseError(QCoreApplication.translate("Forms", "باید بیشتر از صفر باشد"))
     if maximum is not None and value > maximum:
-        raise ParseError(_t("نباید بیشتر از {maximum} باشد").format(maximum=format_number(Decimal(maximum))))
+        raise ParseError(
+            QCoreApplication.translate("Forms", "نباید بیشتر از {maximum} باشد").format(
+                maximum=format_number(Decimal(maximum))
+            )
+        )
     if whole and value != value.to_integral_value():
-        raise ParseError(_t("باید عدد صحیح باشد"))
+        raise ParseError(QCoreApplication.translate("Forms", "باید عدد صحیح باشد"))
     if value.as_tuple().exponent < -places:  # type: ignore[operator]
-        raise ParseError(_t("حداکثر {places} رقم اعشار مجاز است").format(places=format_number(places)))
+        raise ParseError(
+            QCoreApplication.translate("Forms", "حداکثر {places} رقم اعشار مجاز است").format(
+                places=format_number(places)
+            )
+        )
     return value
 
 
@@ -134,7 +138,7 @@ class Binding:
         text = self.text().strip()
         if not text:
             if self.required:
-                raise ParseError(_t("لازم است"))
+                raise ParseError(QCoreApplication.translate("Forms", "لازم است"))
             return None
         return self.parse(text) if self.parse is not None else text
 
@@ -209,12 +213,14 @@ class Form(QObject):
         if resolved is not None:
             return resolved[1]
         if field in ("", "case"):
-            return _t("کل درخواست")
-        return _t("یکی از ورودی‌ها")
+            return QCoreApplication.translate("Forms", "کل درخواست")
+        return QCoreApplication.translate("Forms", "یکی از ورودی‌ها")
 
     def sentence(self, problem: Problem) -> str:
         """One sentence naming the field by its label: «مساحت عرصه (م²): نباید منفی باشد»."""
-        return _t("{label}: {message}").format(label=self.label(problem.field), message=problem.message)
+        return QCoreApplication.translate("Forms", "{label}: {message}").format(
+            label=self.label(problem.field), message=problem.message
+        )
 
     # -- reading and presenting ----------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from fees.rounding import MODES
 
 CODE, TITLE, WHERE, AMOUNT = range(4)
 KEY = Qt.ItemDataRole.UserRole
+_PERSIAN_WORD = re.compile("[\u0600-\u06ff]{2,}")
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z]?[0-9]?", re.ASCII)  # a formula's letter: P, S, L0, x
 _DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
 
@@ -89,54 +90,51 @@ def bind_brackets(formula: str) -> str:
 def _names() -> dict[str, str]:
     """The book's own names (intermediates, constants, table rows) in the operator's words."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AssessmentView", text)
-
     return {
-        "yes": tr("بله"),
-        "no": tr("خیر"),
-        "P": tr("قیمت منطقه‌ای"),
-        "region": tr("منطقه"),
-        "district": tr("ناحیه"),
-        "block": tr("بلوک"),
-        "parking_shortfall": tr("کسری پارکینگ"),
-        "residential_area": tr("زیربنای مسکونی (م²)"),
-        "residential_units": tr("واحدهای مسکونی"),
-        "commercial_area": tr("زیربنای تجاری (م²)"),
-        "office_area": tr("زیربنای اداری (م²)"),
-        "industrial_area": tr("زیربنای صنعتی (م²)"),
-        "storage_area": tr("زیربنای انبار (م²)"),
-        "total_area": tr("کل زیربنا (م²)"),
-        "total_units": tr("کل واحدها"),
-        "floor_count": tr("تعداد طبقات"),
-        "floor_no": tr("ردیف طبقه"),
-        "mezzanine": tr("نیم‌طبقه"),
-        "serves": tr("کاربری‌ای که انبار به آن خدمت می‌دهد"),
-        "parking_deduction_m2": tr("کسر زیربنا برای هر پارکینگ (م²)"),
-        "parking_space_m2": tr("مساحت هر پارکینگ (م²)"),
-        "cap_extra_per_m2": tr("سقف برای هر متر مربع (ریال)"),
-        "minimum_per_m2": tr("حداقل برای هر متر مربع (ریال)"),
-        "renovation_rate": tr("نرخ سالانه نوسازی"),
-        "transfer_rate": tr("نرخ نقل و انتقال"),
-        "L0": tr("بَر مبنا (م)"),
-        "H0": tr("ارتفاع مبنا (م)"),
-        "row": tr("ردیف جدول"),
-        "kind": tr("گروه کاربری"),
+        "yes": QCoreApplication.translate("AssessmentView", "بله"),
+        "no": QCoreApplication.translate("AssessmentView", "خیر"),
+        "P": QCoreApplication.translate("AssessmentView", "قیمت منطقه‌ای"),
+        "region": QCoreApplication.translate("AssessmentView", "منطقه"),
+        "district": QCoreApplication.translate("AssessmentView", "ناحیه"),
+        "block": QCoreApplication.translate("AssessmentView", "بلوک"),
+        "parking_shortfall": QCoreApplication.translate("AssessmentView", "کسری پارکینگ"),
+        "residential_area": QCoreApplication.translate("AssessmentView", "زیربنای مسکونی (م²)"),
+        "residential_units": QCoreApplication.translate("AssessmentView", "واحدهای مسکونی"),
+        "commercial_area": QCoreApplication.translate("AssessmentView", "زیربنای تجاری (م²)"),
+        "office_area": QCoreApplication.translate("AssessmentView", "زیربنای اداری (م²)"),
+        "industrial_area": QCoreApplication.translate("AssessmentView", "زیربنای صنعتی (م²)"),
+        "storage_area": QCoreApplication.translate("AssessmentView", "زیربنای انبار (م²)"),
+        "total_area": QCoreApplication.translate("AssessmentView", "کل زیربنا (م²)"),
+        "total_units": QCoreApplication.translate("AssessmentView", "کل واحدها"),
+        "floor_count": QCoreApplication.translate("AssessmentView", "تعداد طبقات"),
+        "floor_no": QCoreApplication.translate("AssessmentView", "ردیف طبقه"),
+        "mezzanine": QCoreApplication.translate("AssessmentView", "نیم‌طبقه"),
+        "serves": QCoreApplication.translate("AssessmentView", "کاربری‌ای که انبار به آن خدمت می‌دهد"),
+        "parking_deduction_m2": QCoreApplication.translate("AssessmentView", "کسر زیربنا برای هر پارکینگ (م²)"),
+        "parking_space_m2": QCoreApplication.translate("AssessmentView", "مساحت هر پارکینگ (م²)"),
+        "cap_extra_per_m2": QCoreApplication.translate("AssessmentView", "سقف برای هر متر مربع (ریال)"),
+        "minimum_per_m2": QCoreApplication.translate("AssessmentView", "حداقل برای هر متر مربع (ریال)"),
+        "renovation_rate": QCoreApplication.translate("AssessmentView", "نرخ سالانه نوسازی"),
+        "transfer_rate": QCoreApplication.translate("AssessmentView", "نرخ نقل و انتقال"),
+        "L0": QCoreApplication.translate("AssessmentView", "بَر مبنا (م)"),
+        "H0": QCoreApplication.translate("AssessmentView", "ارتفاع مبنا (م)"),
+        "row": QCoreApplication.translate("AssessmentView", "ردیف جدول"),
+        "kind": QCoreApplication.translate("AssessmentView", "گروه کاربری"),
         # values: rows of the book's tables
-        "=basement": tr("زیرزمین"),
-        "=ground": tr("همکف"),
-        "=first": tr("طبقه اول"),
-        "=second": tr("طبقه دوم"),
-        "=third_up": tr("طبقه سوم و بالاتر"),
-        "=storage": tr("انبار"),
-        "=mezzanine": tr("نیم‌طبقه"),
-        "=residential": tr("مسکونی"),
-        "=commercial": tr("تجاری"),
-        "=office": tr("اداری"),
-        "=industrial": tr("صنعتی"),
-        "=residential_single": tr("مسکونی تک‌واحدی"),
-        "=residential_several": tr("مسکونی چندواحدی"),
-        "=office_industrial": tr("اداری یا صنعتی"),
+        "=basement": QCoreApplication.translate("AssessmentView", "زیرزمین"),
+        "=ground": QCoreApplication.translate("AssessmentView", "همکف"),
+        "=first": QCoreApplication.translate("AssessmentView", "طبقه اول"),
+        "=second": QCoreApplication.translate("AssessmentView", "طبقه دوم"),
+        "=third_up": QCoreApplication.translate("AssessmentView", "طبقه سوم و بالاتر"),
+        "=storage": QCoreApplication.translate("AssessmentView", "انبار"),
+        "=mezzanine": QCoreApplication.translate("AssessmentView", "نیم‌طبقه"),
+        "=residential": QCoreApplication.translate("AssessmentView", "مسکونی"),
+        "=commercial": QCoreApplication.translate("AssessmentView", "تجاری"),
+        "=office": QCoreApplication.translate("AssessmentView", "اداری"),
+        "=industrial": QCoreApplication.translate("AssessmentView", "صنعتی"),
+        "=residential_single": QCoreApplication.translate("AssessmentView", "مسکونی تک‌واحدی"),
+        "=residential_several": QCoreApplication.translate("AssessmentView", "مسکونی چندواحدی"),
+        "=office_industrial": QCoreApplication.translate("AssessmentView", "اداری یا صنعتی"),
     }
 
 
@@ -311,6 +309,10 @@ class AssessmentView(QSplitter):
         QTimer.singleShot(0, self.details, self.details.fit)  # again once the new rows are polished (fonts, margins)
 
     def _add_text(self, text: str, kind: str) -> None:
+        if kind == "formula" and _PERSIAN_WORD.search(text):
+            # a Persian sentence that happens to begin with a letter of the formula (X از جدول …) still reads
+            # right to left; a bare formula (T = S × P × X) keeps its own left-to-right order
+            text = "\u200f" + text
         label = QLabel(text, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

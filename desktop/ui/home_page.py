@@ -170,8 +170,8 @@ class HomePage(Page):
     def show_counts(self, snapshot: OutboxSnapshot | None) -> None:
         counts = snapshot.counts if snapshot is not None else None
         values = {
-            QUEUED_TAB: (self.tr("در انتظار ارسال"), counts.queued + counts.sending if counts else None),
-            IN_DOUBT_TAB: (self.tr("بی‌پاسخ از شهرداری"), counts.in_doubt if counts else None),
+            QUEUED_TAB: (self.tr("در صف"), counts.queued + counts.sending if counts else None),
+            IN_DOUBT_TAB: (self.tr("در انتظار پاسخ شهرداری"), counts.in_doubt if counts else None),
             REJECTED_TAB: (self.tr("ردشده"), counts.rejected if counts else None),
             DONE_TODAY_TAB: (self.tr("انجام‌شده امروز"), snapshot.done_today if snapshot else None),
         }

@@ -47,10 +47,6 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxPage", text)
-
-
 def _when(stamp: float | None) -> str:
     if stamp is None:
         return ""
@@ -66,31 +62,48 @@ def _end_or_next_attempt(entry: OutboxEntry) -> float | None:
 
 
 def _tracking_id(entry: OutboxEntry) -> str:
-    return _tr("شناسه پیگیری: {key}").format(key=isolate(entry.idempotency_key))
+    return QCoreApplication.translate("OutboxPage", "شناسه پیگیری: {key}").format(key=isolate(entry.idempotency_key))
 
 
 def outbox_columns() -> tuple[Column[OutboxEntry], ...]:
     return (
         Column(
             "confirmed",
-            lambda: _tr("زمان تأیید"),
+            lambda: QCoreApplication.translate("OutboxPage", "زمان تأیید"),
             lambda e: e.created_at,
             text=lambda e: _when(e.created_at),
             tooltip=_tracking_id,
         ),
-        Column("kind", lambda: _tr("کار"), lambda e: action_kind_name(e.kind), tooltip=_tracking_id),
-        Column("summary", lambda: _tr("شرح"), lambda e: e.summary, tooltip=_tracking_id, stretch=True),
-        Column("attempts", lambda: _tr("تلاش‌ها"), lambda e: e.attempts, ColumnKind.NUMBER, tooltip=_tracking_id),
+        Column(
+            "kind",
+            lambda: QCoreApplication.translate("OutboxPage", "کار"),
+            lambda e: action_kind_name(e.kind),
+            tooltip=_tracking_id,
+        ),
+        Column(
+            "summary",
+            lambda: QCoreApplication.translate("OutboxPage", "شرح"),
+            lambda e: e.summary,
+            tooltip=_tracking_id,
+            stretch=True,
+        ),
+        Column(
+            "attempts",
+            lambda: QCoreApplication.translate("OutboxPage", "تلاش‌ها"),
+            lambda e: e.attempts,
+            ColumnKind.NUMBER,
+            tooltip=_tracking_id,
+        ),
         Column(
             "end_or_next",
-            lambda: _tr("پایان یا تلاش بعدی"),
+            lambda: QCoreApplication.translate("OutboxPage", "پایان یا تلاش بعدی"),
             lambda e: _end_or_next_attempt(e) or 0.0,
             text=lambda e: _when(_end_or_next_attempt(e)),
             tooltip=_tracking_id,
         ),
         Column(
             "reason",
-            lambda: _tr("وضعیت و علت"),
+            lambda: QCoreApplication.translate("OutboxPage", "وضعیت و علت"),
             lambda e: f"{outbox_state_name(e.state)} — {outbox_reason(e)}",
             tooltip=_tracking_id,
             stretch=True,

@@ -2,7 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fa_IR">
 <context>
-    <name></name>
+    <name>ActionKinds</name>
+    <message>
+        <source>متن یادداشت</source>
+        <translation>Note text</translation>
+    </message>
+    <message>
+        <source>شناسه درخواست</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>کد ملی متقاضی</source>
+        <translation>Applicant&apos;s national ID</translation>
+    </message>
+    <message>
+        <source>نام متقاضی</source>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <source>شماره همراه</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>شماره وکالت‌نامه</source>
+        <translation>Power of attorney number</translation>
+    </message>
+    <message>
+        <source>مشخصات ساختمان</source>
+        <translation>Building details</translation>
+    </message>
+    <message>
+        <source>شناسه پیوست</source>
+        <translation>Attachment ID</translation>
+    </message>
+    <message>
+        <source>نوع پیوست</source>
+        <translation>Attachment type</translation>
+    </message>
+    <message>
+        <source>نام پرونده</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>نوع پرونده</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>محتوای پرونده</source>
+        <translation>File content</translation>
+    </message>
+    <message>
+        <source>یادداشت تحویل نوبت</source>
+        <translation>Hand-over note</translation>
+    </message>
+    <message>
+        <source>ثبت درخواست پروانه ساختمان</source>
+        <translation>Building permit request</translation>
+    </message>
+    <message>
+        <source>درخواست پروانه برای ملک {code}</source>
+        <translation>Permit request for parcel {code}</translation>
+    </message>
+    <message>
+        <source>پیوست درخواست پروانه</source>
+        <translation>Permit request attachment</translation>
+    </message>
+    <message>
+        <source>پرونده پیوست {file}</source>
+        <translation>Attached file {file}</translation>
+    </message>
+    <message>
+        <source>ارسال درخواست پروانه</source>
+        <translation>Permit request submission</translation>
+    </message>
+    <message>
+        <source>ارسال درخواست پروانه ملک {code} به شهرداری</source>
+        <translation>Submitting the permit request for parcel {code} to the municipality</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentView</name>
     <message>
         <source>بله</source>
         <translation>yes</translation>
@@ -171,9 +254,6 @@
         <source>اداری یا صنعتی</source>
         <translation>office or industrial</translation>
     </message>
-</context>
-<context>
-    <name>AssessmentView</name>
     <message>
         <source>کد</source>
         <translation>Code</translation>
@@ -552,6 +632,49 @@
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>باید عدد باشد</source>
+        <translation>must be a number</translation>
+    </message>
+    <message>
+        <source>نباید منفی باشد</source>
+        <translation>must not be negative</translation>
+    </message>
+    <message>
+        <source>باید بیشتر از صفر باشد</source>
+        <translation>must be greater than zero</translation>
+    </message>
+    <message>
+        <source>نباید بیشتر از {maximum} باشد</source>
+        <translation>must be at most {maximum}</translation>
+    </message>
+    <message>
+        <source>باید عدد صحیح باشد</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>حداکثر {places} رقم اعشار مجاز است</source>
+        <translation>at most {places} decimal places</translation>
+    </message>
+    <message>
+        <source>لازم است</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>کل درخواست</source>
+        <translation>the whole request</translation>
+    </message>
+    <message>
+        <source>یکی از ورودی‌ها</source>
+        <translation>one of the inputs</translation>
+    </message>
+    <message>
+        <source>{label}: {message}</source>
+        <translation>{label}: {message}</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>دفتر</source>
@@ -634,16 +757,16 @@
         <translation>Your sign-in is remembered only until the application is closed; sign in again after closing it. Work already in the outbox is not lost.</translation>
     </message>
     <message>
-        <source>در انتظار ارسال</source>
-        <translation>Waiting to be sent</translation>
+        <source>در صف</source>
+        <translation>Waiting</translation>
     </message>
     <message>
-        <source>بی‌پاسخ از شهرداری</source>
-        <translation>No answer from the municipality</translation>
+        <source>در انتظار پاسخ شهرداری</source>
+        <translation>Awaiting the municipality&apos;s answer</translation>
     </message>
     <message>
         <source>ردشده</source>
-        <translation>Refused</translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>انجام‌شده امروز</source>
@@ -1121,6 +1244,34 @@
     <message>
         <source>هر کاری که تأیید می‌کنید اینجا ثبت و به سامانه شهرداری فرستاده می‌شود. اگر پاسخی نرسد، همان کار دوباره فرستاده می‌شود و سامانه آن را دو بار انجام نمی‌دهد. هیچ کاری از این فهرست پاک نمی‌شود.</source>
         <translation>Every action you confirm is recorded here and sent to the municipality&apos;s system. If no answer arrives, the same action is sent again and the system does not carry it out twice. Nothing is ever removed from this list.</translation>
+    </message>
+    <message>
+        <source>شناسه پیگیری: {key}</source>
+        <translation>Tracking id: {key}</translation>
+    </message>
+    <message>
+        <source>زمان تأیید</source>
+        <translation>Confirmed at</translation>
+    </message>
+    <message>
+        <source>کار</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>شرح</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>تلاش‌ها</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>پایان یا تلاش بعدی</source>
+        <translation>Finished or next attempt</translation>
+    </message>
+    <message>
+        <source>وضعیت و علت</source>
+        <translation>State and reason</translation>
     </message>
     <message>
         <source>کارهای منتظر همین حالا دوباره فرستاده شوند (با همان شناسه پیگیری).</source>

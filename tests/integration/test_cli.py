@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,19 +47,27 @@ def test_bad_input_is_one_line_on_stderr_with_status_2(args, names):
     assert "Traceback" not in result.stderr
 
 
-def test_screenshots_render_every_page_in_both_languages(tmp_path):
-    for language in ("fa", "en"):
-        result = pishkhan("screenshots", "--out", str(tmp_path), "--lang", language, timeout=120)
-        assert result.returncode == 0, result.stderr
-        written = [Path(line) for line in result.stdout.split()]
-        assert [p.name for p in written][:3] == [
-            f"01-sign-in-{language}.png",
-            f"02-home-{language}.png",
-            f"03-fees-{language}.png",
-        ]
-        for path in written:
-            assert path.read_bytes().startswith(b"\x89PNG")
-            assert path.stat().st_size > 10_000
+def test_screenshots_render_every_page_of_each_demo_operator_in_both_languages_and_sizes(tmp_path):
+    result = pishkhan("screenshots", "--out", str(tmp_path), timeout=300)
+    assert result.returncode == 0, result.stderr
+    written = [Path(line) for line in result.stdout.split()]
+    index = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
+    assert [tmp_path / shot["png"] for shot in index] == written
+    for path in written:
+        assert path.read_bytes().startswith(b"\x89PNG")
+        assert path.stat().st_size > 10_000
+    seen = {(shot["operator"], shot["lang"], shot["size"], shot["page_id"]) for shot in index}
+    for operator, pages in (
+        ("counter1", ("sign-in", "home", "fees", "verify", "notes", "outbox", "settings")),
+        ("notary1", ("sign-in", "home", "verify", "notes", "outbox", "settings")),
+    ):
+        for language in ("fa", "en"):
+            for size in ("1100x720", "1024x640"):
+                assert {(operator, language, size, page) for page in pages} <= seen
+    assert not any(shot["operator"] == "notary1" and shot["page_id"] == "fees" for shot in index)
+    homes = [shot for shot in index if shot["page_id"] == "home" and shot["operator"] == "notary1"]
+    assert homes[0]["roles"] == ["notary"]
+    assert {shot["title"] for shot in homes} == {"میز امروز", "Today's desk"}
 
 
 def test_gui_demo_shows_the_sign_in_page_then_makes_it_usable_once_the_sandbox_is_up():
