@@ -83,8 +83,10 @@ class FloorsTable(QTableWidget):
             ]
         )
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COLUMNS.index(USE), QHeaderView.ResizeMode.ResizeToContents)
+        # every column as wide as its title and values, so no title is cut at the smallest window; the last one
+        # takes what is left (a narrow page scrolls sideways instead of cutting)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(30)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
