@@ -66,8 +66,7 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         window = MainWindow(server, tasks, settings=settings, config_dir=dirs.config)
         window.sign_in_page.fill(settings.last_username, "", settings.last_office_code)
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
-        if hasattr(window.sign_in_page, "server_chosen"):
-            window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
+        window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
     window.show()
     if not demo:
         window.sign_in_page.password.setFocus()

@@ -153,7 +153,7 @@ def _operator_pages(
     for page_id in window.visible_page_ids():
         if page_id == "outbox":
             continue  # below, once something has gone through it
-        page = window.show_page(page_id, **_demo_context(page_id, camera.lang))
+        page = window.show_page(page_id, **_demo_context(page_id))
         _settle(lambda: not tasks.busy)
         ready = getattr(page, "books_ready", None)
         if ready is not None:
@@ -168,11 +168,15 @@ def _operator_pages(
     _settle(lambda: window.session is None and not tasks.busy and window.stack.currentWidget() is window.sign_in_page)
 
 
-def _demo_context(page_id: str, lang: str) -> dict[str, object]:
+def _demo_context(page_id: str) -> dict[str, object]:
     if page_id == "fees":
         from desktop.ui.fee_preview_page import DEMO_CASE
 
         return {"case": DEMO_CASE}
+    if page_id == "verify":
+        from desktop.ui.verify_page import demo_seal_text
+
+        return {"text": demo_seal_text()}  # a sample receipt's seal, checked offline
     return {}
 
 

@@ -13,12 +13,13 @@ property the style sheet reads, and re-polishes it so the change shows at once.
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from civic.resources import resource_path
 
@@ -88,10 +89,16 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     _repolish(widget)
 
 
-# Icons are Lucide drawings in `currentColor`; they are drawn in these two colours, which match the style sheet's
-# text and its accent buttons. The only colours outside pishkhan.qss.
-ICON_COLOUR = "#2c4257"
-ICON_ON_ACCENT_COLOUR = "#ffffff"
+def align_to_reading_side(label: QLabel) -> None:
+    """Pin a value's text to the page's reading side. A code like PK-1001 or a date that starts with digits would
+    otherwise be aligned by its own (left-to-right) direction, away from the other values of its column."""
+    side = Qt.AlignmentFlag.AlignRight if label.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+    label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+
+
+# Icons are Lucide drawings in `currentColor`; they are drawn in two colours of the style sheet's palette (its
+# header comment): `text-soft` on the page, `surface` on a filled accent button
+_PALETTE_LINE = re.compile(r"^\s*\*\s+([a-z-]+)\s+(#[0-9a-fA-F]{6})\b", re.MULTILINE | re.ASCII)
 # drawings that point a way: mirrored when the interface runs right to left, so "out" and "send" point outward
 _DIRECTIONAL = frozenset({"send", "sign-out"})
 _SIZES = (16, 20, 24, 32, 48, 64, 128)
@@ -112,8 +119,7 @@ def _icon(name: str, on_accent: bool, rtl: bool) -> QIcon:
     except OSError as exc:
         log.warning("icon %s could not be read: %s", name, exc)
         return QIcon()
-    colour = ICON_ON_ACCENT_COLOUR if on_accent else ICON_COLOUR
-    svg = source.replace("currentColor", colour)
+    svg = source.replace("currentColor", icon_colour(on_accent=on_accent))
     if rtl:
         svg = _mirrored(svg)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
@@ -130,6 +136,24 @@ def _icon(name: str, on_accent: bool, rtl: bool) -> QIcon:
         painter.end()
         result.addPixmap(pixmap)
     return result
+
+
+@cache
+def palette() -> dict[str, str]:
+    """The named colours of the style sheet's palette comment (`name  #rrggbb`)."""
+    try:
+        return dict(_PALETTE_LINE.findall(style_sheet()))
+    except OSError:
+        return {}
+
+
+def icon_colour(*, on_accent: bool = False) -> str:
+    """The colour icons are drawn in; the application palette's own when the style sheet names none."""
+    named = palette().get("surface" if on_accent else "text-soft")
+    if named:
+        return named
+    role = QPalette.ColorRole.HighlightedText if on_accent else QPalette.ColorRole.WindowText
+    return QGuiApplication.palette().color(role).name()
 
 
 def _mirrored(svg: str) -> str:

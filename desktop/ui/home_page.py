@@ -23,7 +23,7 @@ from desktop.messages import current_language, isolate, localized_digits
 from desktop.outbox import DONE_TODAY_TAB, IN_DOUBT_TAB, QUEUED_TAB, REJECTED_TAB, OutboxSnapshot
 from desktop.pages import Page, pages_for
 from desktop.session import Session
-from desktop.theme import icon, set_tone
+from desktop.theme import align_to_reading_side, icon, set_tone
 from desktop.widgets.banner import MessageBanner
 
 RLM = "\u200f"
@@ -119,10 +119,7 @@ class HomePage(Page):
         label = QLabel(objectName=name)
         label.setProperty("pishkhanData", True)  # server data, shown as given
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # a code like PK-1001 is left-to-right text: QLabel would align it by its own direction, so pin it to
-        # the reading side of the page
-        side = Qt.AlignmentFlag.AlignRight if label.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
-        label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+        align_to_reading_side(label)
         return label
 
     def role_name(self, role: str) -> str:

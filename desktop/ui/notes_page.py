@@ -284,8 +284,8 @@ class NotesPage(Page):
             return
         self._sent_key = None
         if entry.state is State.DONE:
+            # the server's copy is re-read once, when the outbox's count of done actions moves
             self._show_result(self.tr("یادداشت به سامانه شهرداری رسید و ثبت شد."), "success")
-            self.refresh_recent()
         else:
             self._show_result(
                 self.tr("سامانه شهرداری یادداشت را نپذیرفت؛ دلیل آن را در صفحه «صف ارسال» ببینید."), "error"

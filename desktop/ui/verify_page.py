@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -140,6 +141,7 @@ class VerifyPage(Page):
             value = _named(QLabel(), f"field-{name}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            theme.align_to_reading_side(value)
             form.addRow(label, value)
             self.fields[name] = value
         self.field_box = _named(QWidget(), "sealFields")
@@ -160,7 +162,9 @@ class VerifyPage(Page):
         self.history.setMaximumHeight(140)
         self.history.itemActivated.connect(self._history_activated)
 
-        layout = QVBoxLayout(self)
+        # the page scrolls when the window is short, so the result's rows keep their height instead of overlapping
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.banner)
@@ -171,6 +175,13 @@ class VerifyPage(Page):
         layout.addWidget(history_title)
         layout.addWidget(self.history)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.setFocusProxy(self.field)
 
         self._trust: TrustList | None = None

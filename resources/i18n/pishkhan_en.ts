@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>{n} مورد</source>
-        <translation>{n} items</translation>
+        <translation>items: {n}</translation>
     </message>
     <message>
         <source>در حال بارگذاری…</source>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <source>فهرست کلیدهای معتبر: همراه برنامه ({count} کلید). فهرست اسناد باطل‌شده هنوز در دسترس نیست؛ باطل شدن سند در این بررسی دیده نمی‌شود.</source>
-        <translation>Trusted keys: the list that comes with the program ({count} keys). No list of revoked documents is available yet; this check cannot tell whether a document was revoked.</translation>
+        <translation>Trusted keys: the list that comes with the program (number of keys: {count}). No list of revoked documents is available yet; this check cannot tell whether a document was revoked.</translation>
     </message>
     <message>
         <source>متنی برای بررسی نیست. کد کیوآر سند را اسکن کنید یا متن آن را بچسبانید.</source>
