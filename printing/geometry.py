@@ -8,60 +8,18 @@ parcels of a city block; a concave parcel gets a conservative approximation of i
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-Point = tuple[float, float]
+from civic.geo import GeometryError, LocalProjection, Point, clip_half_plane, polygon_ring, signed_area
 
+__all__ = ["GeometryError", "ParcelPlan", "Point", "area", "clip", "plan", "to_metres"]
 
-class GeometryError(ValueError):
-    """The parcel's geometry is not a usable GeoJSON polygon."""
-
-
-def _ring(geojson: Mapping[str, Any]) -> list[Point]:
-    if geojson.get("type") == "Feature":
-        geojson = geojson.get("geometry") or {}
-    kind = geojson.get("type")
-    coords = geojson.get("coordinates")
-    if kind == "MultiPolygon" and isinstance(coords, list) and len(coords) == 1:
-        kind, coords = "Polygon", coords[0]
-    if kind != "Polygon" or not isinstance(coords, list) or not coords:
-        raise GeometryError("a GeoJSON Polygon (or a Feature holding one) is expected")
-    try:
-        ring = [(float(p[0]), float(p[1])) for p in coords[0]]
-    except (TypeError, ValueError, IndexError):
-        raise GeometryError("polygon coordinates must be [longitude, latitude] pairs") from None
-    if len(ring) > 1 and ring[0] == ring[-1]:
-        ring.pop()
-    if len(ring) < 3 or not all(math.isfinite(c) for p in ring for c in p):
-        raise GeometryError("a polygon needs at least three distinct corners")
-    return ring
-
-
-def area(poly: Sequence[Point]) -> float:
-    """Signed area (positive when counter-clockwise)."""
-    n = len(poly)
-    return sum(poly[i][0] * poly[(i + 1) % n][1] - poly[(i + 1) % n][0] * poly[i][1] for i in range(n)) / 2
-
-
-def clip(poly: Sequence[Point], origin: Point, normal: Point) -> list[Point]:
-    """The part of `poly` where (p - origin) · normal >= 0."""
-
-    def side(p: Point) -> float:
-        return (p[0] - origin[0]) * normal[0] + (p[1] - origin[1]) * normal[1]
-
-    out: list[Point] = []
-    n = len(poly)
-    for i in range(n):
-        a, b = poly[i], poly[(i + 1) % n]
-        sa, sb = side(a), side(b)
-        if sa >= 0:
-            out.append(a)
-        if (sa >= 0) != (sb >= 0):
-            t = sa / (sa - sb)
-            out.append((a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])))
-    return out
+# the primitives live in civic.geo (the sandbox derives zoning rules with the same ones); the old names stay
+_ring = polygon_ring
+area = signed_area
+clip = clip_half_plane
 
 
 @dataclass(frozen=True)
@@ -78,11 +36,7 @@ class ParcelPlan:
 def to_metres(geojson: Mapping[str, Any]) -> tuple[list[Point], bool]:
     """Corners in metres east/north of the first corner; True when the ring was reversed to run counter-clockwise."""
     ring = _ring(geojson)
-    lat0 = math.radians(sum(p[1] for p in ring) / len(ring))
-    per_lat = 111_132.92 - 559.82 * math.cos(2 * lat0) + 1.175 * math.cos(4 * lat0)
-    per_lon = 111_412.84 * math.cos(lat0) - 93.5 * math.cos(3 * lat0)
-    lon_a, lat_a = ring[0]
-    pts = [((lon - lon_a) * per_lon, (lat - lat_a) * per_lat) for lon, lat in ring]
+    pts = LocalProjection.for_ring(ring).ring_to_metres(ring)
     if abs(area(pts)) < 1.0:
         raise GeometryError("the polygon encloses less than one square metre")
     if area(pts) < 0:
