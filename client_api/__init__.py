@@ -25,6 +25,7 @@ from client_api.errors import (
     ValidationFailedError,
 )
 from client_api.models import Health, Office, Operator
+from client_api.parcels import Owner, Parcel, ParcelPage, ParcelRules, ParcelSummary, ZoneShare
 from client_api.tariffs import ServerAssessment, SignedTariffBook
 from client_api.token_store import KeyringTokenStore, MemoryTokenStore, TokenStore, open_token_store
 
@@ -45,6 +46,11 @@ __all__ = [
     "Office",
     "OfflineError",
     "Operator",
+    "Owner",
+    "Parcel",
+    "ParcelPage",
+    "ParcelRules",
+    "ParcelSummary",
     "ProtocolError",
     "RateLimitedError",
     "RequestTimeoutError",
@@ -56,5 +62,6 @@ __all__ = [
     "TokenStore",
     "UnauthorizedError",
     "ValidationFailedError",
+    "ZoneShare",
     "open_token_store",
 ]

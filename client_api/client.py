@@ -17,6 +17,7 @@ import requests
 from client_api import errors
 from client_api.actions import ActionAnswer, ActionRecord, Note
 from client_api.models import Health, Operator
+from client_api.parcels import Parcel, ParcelPage
 from client_api.permits import PermitRequest, PermitRequestPage
 from client_api.tariffs import ServerAssessment, SignedTariffBook
 from client_api.token_store import Tokens, TokenStore
@@ -301,3 +302,25 @@ class MunicipalClient:
         }
         query = urlencode({k: v for k, v in filters.items() if v} | {"page": page, "page_size": page_size})
         return PermitRequestPage.from_json(self._json(self._call("GET", f"/permit-requests?{query}")))
+
+    # -- parcels (the demo city's parcels and the rules the zoning layer gives them) -----------------------
+
+    def parcel(self, renovation_code: str) -> Parcel:
+        """The parcel with its owners, polygon and rules; NotFoundError when no parcel has the code,
+        ValidationFailedError when the code is malformed (Persian digits and the fee form's separators are fine)."""
+        response = self._call("GET", f"/parcels/{quote(renovation_code.strip(), safe='')}")
+        return Parcel.from_json(self._json(response))
+
+    def parcels(
+        self,
+        *,
+        renovation_code: str | None = None,
+        postal_code: str | None = None,
+        plate: str | None = None,
+        page: int = 1,
+        page_size: int = 50,
+    ) -> ParcelPage:
+        """One page of parcels ordered by renovation code; each filter given is an exact match (any digits)."""
+        filters = {"renovation_code": renovation_code, "postal_code": postal_code, "plate": plate}
+        query = urlencode({k: v for k, v in filters.items() if v} | {"page": page, "page_size": page_size})
+        return ParcelPage.from_json(self._json(self._call("GET", f"/parcels?{query}")))

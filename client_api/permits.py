@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from client_api.errors import ProtocolError
+from client_api.tariffs import ServerAssessment
 
 
 def _instant(value: Any) -> dt.datetime:
@@ -63,6 +64,7 @@ class PermitRequestSummary:
     renovation_code: str
     created_at: dt.datetime
     submitted_at: dt.datetime | None
+    total_rials: int | None  # the server's assessment total, once the request is assessed
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PermitRequestSummary:
@@ -83,7 +85,24 @@ def _summary_fields(data: dict[str, Any]) -> dict[str, Any]:
         "renovation_code": str(data["renovation_code"]),
         "created_at": _instant(data["created_at"]),
         "submitted_at": _optional_instant(data.get("submitted_at")),
+        "total_rials": _optional_rials(data.get("total_rials")),
     }
+
+
+def _optional_rials(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"total_rials must be a whole number of rials, not {value!r}")
+    return value
+
+
+def _reasons(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(reason, str) for reason in value):
+        raise TypeError("rejection_reasons must be a list of texts")
+    return tuple(value)
 
 
 @dataclass(frozen=True)
@@ -93,11 +112,16 @@ class PermitRequest(PermitRequestSummary):
     building: dict[str, Any] | None
     attachments: tuple[PermitAttachment, ...]
     history: tuple[StatusChange, ...]
+    assessment: ServerAssessment | None  # computed and stored by the server when the request entered `assessed`
+    rejection_reasons: tuple[str, ...]  # empty unless rejected
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PermitRequest:
         try:
             building = data.get("building")
+            assessment = data.get("assessment")
+            if assessment is not None and not isinstance(assessment, dict):
+                raise TypeError("assessment must be an object or null")
             return cls(
                 **_summary_fields(data),
                 mobile=data.get("mobile"),
@@ -105,6 +129,8 @@ class PermitRequest(PermitRequestSummary):
                 building=building if isinstance(building, dict) else None,
                 attachments=tuple(PermitAttachment.from_json(a) for a in data.get("attachments") or []),
                 history=tuple(StatusChange.from_json(h) for h in data.get("history") or []),
+                assessment=ServerAssessment.from_json(assessment) if assessment is not None else None,
+                rejection_reasons=_reasons(data.get("rejection_reasons")),
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise ProtocolError(f"unexpected permit request: {exc}") from exc

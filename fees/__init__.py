@@ -21,6 +21,7 @@ from fees.catalog import (
 )
 from fees.engine import Assessment, Line
 from fees.errors import BookError, CaseError, EvaluationError, FeesError, NoBookError, SignatureError
+from fees.permit import permit_case
 from fees.signing import TrustedKey, TrustList, sign_detached, verify_detached
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "load_signed_book",
     "parse_book",
     "parse_case",
+    "permit_case",
     "select_book",
     "sign_detached",
     "verify_book",

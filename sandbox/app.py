@@ -11,8 +11,10 @@ from sandbox.context import SandboxContext
 from sandbox.db import Database
 from sandbox.faults import FaultInjector, FaultMiddleware
 from sandbox.idempotency import IdempotencyStore, mark_key_required
+from sandbox.parcel_routes import router as parcel_router
 from sandbox.permit_routes import router as permit_router
 from sandbox.problems import install_problem_handlers
+from sandbox.review_routes import router as review_router
 from sandbox.routes import API_PREFIX, router
 from sandbox.seed import seed_demo_data
 from sandbox.settings import SandboxSettings
@@ -46,6 +48,8 @@ def create_app(settings: SandboxSettings) -> FastAPI:
     app.include_router(router)
     app.include_router(actions_router, prefix=API_PREFIX)
     app.include_router(permit_router, prefix=API_PREFIX)
+    app.include_router(parcel_router, prefix=API_PREFIX)
+    app.include_router(review_router, prefix=API_PREFIX)
     install_tariff_routes(app, settings)
     if faults is not None:
         app.add_middleware(FaultMiddleware, injector=faults)

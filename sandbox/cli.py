@@ -1,5 +1,5 @@
 """`pishkhan sandbox [--host H] [--port P] [--data DIR] [--access-ttl S] [--refresh-ttl S] [--idempotency-ttl S]
-[--faults SPEC]`: the reference API."""
+[--faults SPEC]`: the reference API. `pishkhan sandbox review ID --to STATUS ...`: sandbox/review_cli.py."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 import logging
 import signal
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 from types import FrameType
@@ -104,6 +105,11 @@ def _fail(option: str, problem: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["review"]:  # `pishkhan sandbox review ...`: sandbox/review_cli.py
+        from sandbox.review_cli import main as review_main
+
+        return review_main(arguments[1:])
     args = parse_or_status(build_parser(), argv)
     if isinstance(args, int):
         return args

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS offices (
     code TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('counter', 'notary'))
+    kind TEXT NOT NULL CHECK (kind IN ('counter', 'notary', 'municipality'))
 );
 CREATE TABLE IF NOT EXISTS operators (
     username TEXT PRIMARY KEY,
@@ -111,10 +111,51 @@ CREATE TABLE IF NOT EXISTS permit_request_history (
     at REAL NOT NULL,
     note TEXT
 );
+CREATE INDEX IF NOT EXISTS permit_requests_by_status ON permit_requests (office_code, status, created_at);
+CREATE TABLE IF NOT EXISTS permit_assessments (
+    request_id TEXT PRIMARY KEY REFERENCES permit_requests (id),
+    total_rials INTEGER NOT NULL,
+    document TEXT NOT NULL,
+    computed_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS permit_rejections (
+    request_id TEXT PRIMARY KEY REFERENCES permit_requests (id),
+    reasons TEXT NOT NULL,
+    at REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS training_faults (
     kind TEXT PRIMARY KEY,
     injected INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS zones (
+    code TEXT PRIMARY KEY,
+    land_use TEXT NOT NULL,
+    density_percent TEXT NOT NULL,
+    coverage_percent TEXT NOT NULL,
+    max_floors INTEGER NOT NULL,
+    front_setback_m TEXT NOT NULL,
+    back_setback_m TEXT NOT NULL,
+    side_setback_m TEXT NOT NULL,
+    geometry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS parcels (
+    renovation_code TEXT PRIMARY KEY,
+    region INTEGER NOT NULL,
+    district INTEGER NOT NULL,
+    block TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    postal_code TEXT NOT NULL UNIQUE,
+    registration_plate TEXT NOT NULL UNIQUE,
+    registry_section TEXT NOT NULL,
+    address TEXT NOT NULL,
+    street_name TEXT NOT NULL,
+    street_width_m TEXT NOT NULL,
+    street_edge INTEGER NOT NULL,
+    land_area_m2 TEXT NOT NULL,
+    geometry TEXT NOT NULL,
+    owners TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS parcels_in_order ON parcels (region, district, CAST(block AS INTEGER), number);
 """
 
 
@@ -129,8 +170,12 @@ class Database:
         conn = self._open()
         try:
             conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=OFF")  # only while a table is rebuilt (`_migrate`); not in a transaction
             with transaction(conn):
+                _migrate(conn)
                 _create_schema(conn)
+                if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError("the migrated database breaks a foreign key")
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         finally:
             conn.close()
@@ -159,6 +204,22 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     for statement in _SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database made by an earlier version up to this schema, keeping its rows (inside a transaction,
+    foreign keys off). Version 4 lets an office be of kind `municipality`: SQLite cannot change a CHECK in place, so
+    the offices table is rebuilt (create the new one, copy, drop the old one, rename), as SQLite documents."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'offices'").fetchone()
+    if row is None or "'municipality'" in row[0]:
+        return
+    conn.execute(
+        "CREATE TABLE offices_v4 (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK (kind IN ('counter', 'notary', 'municipality')))"
+    )
+    conn.execute("INSERT INTO offices_v4 (code, name, kind) SELECT code, name, kind FROM offices")
+    conn.execute("DROP TABLE offices")
+    conn.execute("ALTER TABLE offices_v4 RENAME TO offices")
 
 
 @contextmanager

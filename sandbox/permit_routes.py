@@ -6,7 +6,10 @@ refused (422 `permit-request-exists`: final, where a 409 would tell a client tha
 handled and to retry); the same holds for an attachment id; submitting a submitted request answers its
 current state. Attaching to or submitting a request that does not exist is 404: a client must create it first (the
 outbox sends such a chain in order). Requests belong to the office that made them; only the counter role may use them.
-The reviewer's lifecycle beyond `submitted` is not served yet.
+
+A request is checked against the city when it is made: its renovation code names a parcel of the demo city, the
+applicant is one of the parcel's owners or gives a power-of-attorney number, and its building parses as the building
+part of a fee case (`fees.permit_case`). The municipality's reviewer moves it on: sandbox/review_routes.py.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -25,11 +29,15 @@ from starlette.responses import Response
 from civic.errors import CivicValueError
 from civic.ids import mobile as parse_mobile
 from civic.ids import national_id as parse_national_id
+from civic.text import normalize_digits
+from fees import parse_case, permit_case
 from fees.errors import CaseError
 from fees.fields import renovation_code as parse_renovation_code
 from sandbox.auth import CurrentOperator, Operator
 from sandbox.context import Context
 from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
+from sandbox.parcels import find_parcel
+from sandbox.permit_lifecycle import jalali_day
 from sandbox.permit_schemas import (
     ATTACHMENT_MAX_BYTES,
     STATUSES,
@@ -38,9 +46,19 @@ from sandbox.permit_schemas import (
     PermitRequestIn,
     PermitRequestPage,
 )
+from sandbox.permit_store import (
+    SELECT_REQUEST,
+    add_history,
+    fields_digest,
+    full_json,
+    next_tracking_number,
+    summary_json,
+)
+from sandbox.permit_store import (
+    tracking_number as tracking_text,
+)
 from sandbox.problems import ProblemError
 from sandbox.routes import problems
-from sandbox.settings import iso_utc
 
 router = APIRouter(tags=["permit requests"])
 MAX_PAGE_SIZE = 200
@@ -64,8 +82,8 @@ def _invalid(errors: list[dict[str, str]]) -> ProblemError:
     return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
 
 
-def _canonical(body: PermitRequestIn) -> dict[str, Any]:
-    """The request's fields as stored (normalised), or a 422 naming every bad field."""
+def _canonical(body: PermitRequestIn) -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """The request's fields as stored (normalised), and the errors of the fields that can be checked alone."""
     errors: list[dict[str, str]] = []
     fields: dict[str, Any] = {"applicant_name": " ".join(body.applicant_name.split()), "building": body.building}
     try:
@@ -83,71 +101,44 @@ def _canonical(body: PermitRequestIn) -> dict[str, Any]:
     fields["power_of_attorney"] = body.power_of_attorney.strip() if body.power_of_attorney else None
     if not fields["applicant_name"]:
         errors.append({"field": "applicant_name", "message": "must not be blank"})
+    return fields, errors
+
+
+def _checked(conn: sqlite3.Connection, body: PermitRequestIn, now: float) -> dict[str, Any]:
+    """The canonical fields once they hold against the city, or a 422 naming every bad field: the parcel exists,
+    the applicant owns it or gives a power of attorney, the building parses as a fee case on that parcel."""
+    fields, errors = _canonical(body)
+    code = fields.get("renovation_code")
+    parcel = find_parcel(conn, code) if code is not None else None
+    if code is not None and parcel is None:
+        errors.append({"field": "renovation_code", "message": "No parcel with this renovation code."})
+    nid = fields.get("national_id")
+    if parcel is not None and nid is not None and nid not in parcel.owners and not fields["power_of_attorney"]:
+        errors.append(
+            {
+                "field": "power_of_attorney",
+                "message": "The applicant is not an owner of the parcel: a power-of-attorney number is needed.",
+            }
+        )
+    if body.building is not None:
+        land_area = parcel.land_area_m2 if parcel is not None else Decimal(0)
+        try:
+            parse_case(permit_case(body.building, code or "0-0-0-0-0-0", land_area, jalali_day(now)))
+        except CaseError as exc:
+            field = f"building.{exc.field}" if exc.field else "building"
+            errors.append({"field": field, "message": exc.reason_en})
     if errors:
         raise _invalid(errors)
     return fields
 
 
-def _digest(content: Any) -> str:
-    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
 def _row(conn: sqlite3.Connection, operator: Operator, request_id: str) -> sqlite3.Row:
     row: sqlite3.Row | None = conn.execute(
-        "SELECT * FROM permit_requests WHERE id = ? AND office_code = ?", (request_id, operator.office_code)
+        f"{SELECT_REQUEST} WHERE r.id = ? AND r.office_code = ?", (request_id, operator.office_code)
     ).fetchone()
     if row is None:
         raise ProblemError(404, "permit-request-not-found", "No permit request with this id exists for this office.")
     return row
-
-
-def _history(conn: sqlite3.Connection, request_id: str, status: str, at: float, note: str | None = None) -> None:
-    conn.execute(
-        "INSERT INTO permit_request_history (request_id, status, at, note) VALUES (?, ?, ?, ?)",
-        (request_id, status, at, note),
-    )
-
-
-def _summary(row: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "status": row["status"],
-        "tracking_number": row["tracking_number"],
-        "national_id": row["national_id"],
-        "applicant_name": row["applicant_name"],
-        "renovation_code": row["renovation_code"],
-        "created_at": iso_utc(row["created_at"]),
-        "submitted_at": iso_utc(row["submitted_at"]) if row["submitted_at"] is not None else None,
-    }
-
-
-def _attachment(row: sqlite3.Row) -> dict[str, Any]:
-    return {
-        "id": row["attachment_id"],
-        "kind": row["kind"],
-        "filename": row["filename"],
-        "media_type": row["media_type"],
-        "size": row["size"],
-        "sha256": row["sha256"],
-        "created_at": iso_utc(row["created_at"]),
-    }
-
-
-def _full(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
-    attachments = conn.execute(
-        "SELECT * FROM permit_attachments WHERE request_id = ? ORDER BY created_at, attachment_id", (row["id"],)
-    ).fetchall()
-    history = conn.execute(
-        "SELECT status, at, note FROM permit_request_history WHERE request_id = ? ORDER BY id", (row["id"],)
-    ).fetchall()
-    return {
-        **_summary(row),
-        "mobile": row["mobile"],
-        "power_of_attorney": row["power_of_attorney"],
-        "building": json.loads(row["building"]) if row["building"] is not None else None,
-        "attachments": [_attachment(a) for a in attachments],
-        "history": [{"status": h["status"], "at": iso_utc(h["at"]), "note": h["note"]} for h in history],
-    }
 
 
 _CHANGES = problems(400, 401, 403, 404, 409, 422)
@@ -163,9 +154,10 @@ async def put_permit_request(
     rid = _request_id(request_id)
 
     def write(conn: sqlite3.Connection) -> tuple[int, dict[str, Any]]:
-        fields = _canonical(body)
-        digest = _digest(fields)
-        existing = conn.execute("SELECT * FROM permit_requests WHERE id = ?", (rid,)).fetchone()
+        now = ctx.now()
+        fields = _checked(conn, body, now)
+        digest = fields_digest(fields)
+        existing = conn.execute(f"{SELECT_REQUEST} WHERE r.id = ?", (rid,)).fetchone()
         if existing is not None:
             if existing["office_code"] != operator.office_code or existing["fields_sha256"] != digest:
                 raise ProblemError(
@@ -174,8 +166,7 @@ async def put_permit_request(
                     "A permit request with this id already exists with other fields; a new request needs a new id.",
                     errors=[{"field": "id", "message": "Already used for another request."}],
                 )
-            return 200, _full(conn, existing)
-        now = ctx.now()
+            return 200, full_json(conn, existing)
         conn.execute(
             "INSERT INTO permit_requests (id, office_code, username, national_id, applicant_name, mobile,"
             " renovation_code, power_of_attorney, building, fields_sha256, status, created_at)"
@@ -193,8 +184,8 @@ async def put_permit_request(
                 now,
             ),
         )
-        _history(conn, rid, "draft", now)
-        return 201, _full(conn, _row(conn, operator, rid))
+        add_history(conn, rid, "draft", now)
+        return 201, full_json(conn, _row(conn, operator, rid))
 
     return await idempotent(request, operator.scope, write)
 
@@ -240,7 +231,7 @@ async def put_attachment(
                     "An attachment with this id already exists with another file; a new file needs a new id.",
                     errors=[{"field": "attachment_id", "message": "Already used for another file."}],
                 )
-            return 200, _full(conn, row)
+            return 200, full_json(conn, row)
         if row["status"] != "draft":
             raise ProblemError(422, "permit-request-not-draft", "Files can be attached only before submitting.")
         conn.execute(
@@ -248,7 +239,7 @@ async def put_attachment(
             " content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, aid, body.kind, body.filename, body.media_type, len(content), sha, content, ctx.now()),
         )
-        return 201, _full(conn, row)
+        return 201, full_json(conn, row)
 
     return await idempotent(request, operator.scope, write)
 
@@ -265,15 +256,14 @@ async def submit_permit_request(request: Request, request_id: str, operator: Cur
         row = _row(conn, operator, rid)
         if row["status"] == "draft":
             now = ctx.now()
-            number = conn.execute("SELECT COUNT(*) FROM permit_requests WHERE tracking_number IS NOT NULL").fetchone()
-            tracking = f"PR-{number[0] + 100001}"
+            tracking = tracking_text(next_tracking_number(conn))
             conn.execute(
                 "UPDATE permit_requests SET status = 'submitted', submitted_at = ?, tracking_number = ? WHERE id = ?",
                 (now, tracking, rid),
             )
-            _history(conn, rid, "submitted", now)
+            add_history(conn, rid, "submitted", now)
             row = _row(conn, operator, rid)
-        return 200, _full(conn, row)
+        return 200, full_json(conn, row)
 
     return await idempotent(request, operator.scope, write)
 
@@ -284,7 +274,7 @@ def get_permit_request(request_id: str, operator: CurrentOperator, ctx: Context)
     _counter(operator)
     rid = _request_id(request_id)
     with ctx.db.connect() as conn:
-        return _full(conn, _row(conn, operator, rid))
+        return full_json(conn, _row(conn, operator, rid))
 
 
 def _day_start(text: str, field: str) -> float:
@@ -310,35 +300,35 @@ def list_permit_requests(
 ) -> dict[str, Any]:
     """The office's requests, newest first, filtered and paged (`total` counts every match)."""
     _counter(operator)
-    where: list[str] = ["office_code = ?"]
+    where: list[str] = ["r.office_code = ?"]
     params: list[Any] = [operator.office_code]
     if status is not None:
         if status not in STATUSES:
             raise _invalid([{"field": "status", "message": f"Must be one of: {', '.join(STATUSES)}."}])
-        where.append("status = ?")
+        where.append("r.status = ?")
         params.append(status)
     if from_ is not None:
-        where.append("created_at >= ?")
+        where.append("r.created_at >= ?")
         params.append(_day_start(from_, "from"))
     if to is not None:
-        where.append("created_at < ?")
+        where.append("r.created_at < ?")
         params.append(_day_start(to, "to") + 86_400)
     for column, value in (("national_id", national_id), ("tracking_number", tracking_number)):
         if value:
-            where.append(f"{column} = ?")
-            params.append(value.strip())
+            where.append(f"r.{column} = ?")
+            params.append(normalize_digits(value).strip().upper())
     if renovation_code:
         try:
             code = parse_renovation_code(renovation_code)[0]
         except CaseError as exc:
             raise _invalid([{"field": "renovation_code", "message": exc.reason_en}]) from None
-        where.append("renovation_code = ?")
+        where.append("r.renovation_code = ?")
         params.append(code)
     clause = " AND ".join(where)
     with ctx.db.connect() as conn:
-        total = conn.execute(f"SELECT COUNT(*) FROM permit_requests WHERE {clause}", params).fetchone()[0]
+        total = conn.execute(f"SELECT COUNT(*) FROM permit_requests r WHERE {clause}", params).fetchone()[0]
         rows = conn.execute(
-            f"SELECT * FROM permit_requests WHERE {clause} ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+            f"{SELECT_REQUEST} WHERE {clause} ORDER BY r.created_at DESC, r.id LIMIT ? OFFSET ?",
             (*params, page_size, (page - 1) * page_size),
         ).fetchall()
-    return {"items": [_summary(r) for r in rows], "total": total, "page": page, "page_size": page_size}
+    return {"items": [summary_json(r) for r in rows], "total": total, "page": page, "page_size": page_size}

@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from sandbox.tariff_routes import AssessmentOut
+
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # decoded content of one attachment
 ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
 ATTACHMENT_KINDS = ("deed", "id_card", "plan", "power_of_attorney", "other")
@@ -20,7 +22,20 @@ class PermitRequestIn(BaseModel):
     mobile: str | None = Field(default=None, max_length=20, description="Normalised to 09XXXXXXXXX.")
     renovation_code: str = Field(min_length=1, max_length=40, examples=["2-14-123-45-0-0"])
     power_of_attorney: str | None = Field(default=None, max_length=40)
-    building: dict[str, Any] | None = Field(default=None, description="The building as the wizard describes it.")
+    building: dict[str, Any] | None = Field(
+        default=None,
+        description="The building part of a fee case (fees/README.md): the case without renovation_code, date,"
+        " purpose and land_area_m2, which come from the request, the parcel and the day. Checked as a case;"
+        " errors name `building.<field>`.",
+        examples=[
+            {
+                "parking_provided": 1,
+                "parking_required": 1,
+                "balcony_area_m2": 8,
+                "floors": [{"level": 1, "use": "residential", "area_m2": 120, "units": 1}],
+            }
+        ],
+    )
 
 
 class AttachmentIn(BaseModel):
@@ -55,6 +70,7 @@ class PermitRequestSummary(BaseModel):
     renovation_code: str
     created_at: str
     submitted_at: str | None
+    total_rials: int | None = Field(description="The stored assessment's total, once the request is assessed.")
 
 
 class PermitRequest(PermitRequestSummary):
@@ -63,6 +79,18 @@ class PermitRequest(PermitRequestSummary):
     building: dict[str, Any] | None
     attachments: list[Attachment]
     history: list[StatusChange]
+    assessment: AssessmentOut | None = Field(
+        description="Computed and stored when the request entered `assessed` (as POST /assessments answers)."
+    )
+    rejection_reasons: list[str] = Field(description="Empty unless the request is rejected.")
+
+
+class ReviewIn(BaseModel):
+    to: Literal["under_review", "assessed", "paid", "issued", "completed", "rejected"] = Field(
+        description="A later status in the lifecycle (the statuses between are recorded too), or `rejected`."
+    )
+    note: str | None = Field(default=None, max_length=500)
+    reasons: list[str] = Field(default_factory=list, max_length=20, description="Required when `to` is rejected.")
 
 
 class PermitRequestPage(BaseModel):

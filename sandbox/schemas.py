@@ -37,14 +37,14 @@ class Tokens(BaseModel):
 class Office(BaseModel):
     code: str
     name: str
-    kind: Literal["counter", "notary"]
+    kind: Literal["counter", "notary", "municipality"]
 
 
 class Me(BaseModel):
     username: str
     display_name: str
     office: Office
-    roles: list[Literal["counter", "notary", "cashier"]]
+    roles: list[Literal["counter", "notary", "cashier", "reviewer"]]
     terminal_id: str
 
 

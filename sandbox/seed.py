@@ -1,4 +1,4 @@
-"""Demo data written on first start: two offices and one operator in each (documented in the README)."""
+"""Demo data written on first start: the offices and one operator in each (documented in the README)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sqlite3
 from typing import TypedDict
 
 from sandbox.db import transaction
+from sandbox.parcels import seed_city
 from sandbox.passwords import hash_password
 
 DEMO_PASSWORD = "pishkhan-demo"
@@ -14,6 +15,7 @@ DEMO_PASSWORD = "pishkhan-demo"
 OFFICES = (
     {"code": "PK-1001", "name": "دفتر پیشخوان دولت شماره ۱۰۰۱ همدان", "kind": "counter"},
     {"code": "NT-0042", "name": "دفتر اسناد رسمی شماره ۴۲ همدان", "kind": "notary"},
+    {"code": "MUN-HMD", "name": "شهرداری همدان، معاونت شهرسازی", "kind": "municipality"},
 )
 
 
@@ -38,6 +40,13 @@ OPERATORS: tuple[DemoOperator, ...] = (
         "display_name": "علی رضایی",
         "office_code": "NT-0042",
         "roles": ["notary"],
+        "password": DEMO_PASSWORD,
+    },
+    {
+        "username": "reviewer1",
+        "display_name": "حسین مرادی",
+        "office_code": "MUN-HMD",
+        "roles": ["reviewer"],
         "password": DEMO_PASSWORD,
     },
 )
@@ -66,3 +75,4 @@ def seed_demo_data(conn: sqlite3.Connection) -> None:
                     hash_password(operator["password"]),
                 ),
             )
+        seed_city(conn)  # the demo city's zones and parcels (sandbox/city.py)

@@ -7,9 +7,11 @@ import uuid
 
 import pytest
 
+from sandbox.city import DEMO_OWNER, DEMO_PARCEL
+
 BASE = "/api/v1/permit-requests"
-VALID_NID = "0012345679"
-REQUEST = {"national_id": VALID_NID, "applicant_name": "زهرا کریمی", "renovation_code": "2-14-123-45-0-0"}
+VALID_NID = DEMO_OWNER  # the owner of the demo parcel
+REQUEST = {"national_id": VALID_NID, "applicant_name": "زهرا کریمی", "renovation_code": DEMO_PARCEL}
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
@@ -126,8 +128,9 @@ def test_the_list_filters_and_pages(client, counter, clock):
     ids = []
     for i in range(5):
         rid = str(uuid.uuid4())
-        code = f"2-14-123-{40 + i}-0-0"
-        client.put(f"{BASE}/{rid}", headers=keyed(counter), json={**REQUEST, "renovation_code": code})
+        code = f"2-14-123-{40 + i}-0-0"  # parcels of the demo city; the applicant owns only one: an attorney
+        body = {**REQUEST, "renovation_code": code, "power_of_attorney": "۱۲۳۴۵/۶"}
+        assert client.put(f"{BASE}/{rid}", headers=keyed(counter), json=body).status_code == 201
         ids.append(rid)
         clock.advance(10)
     client.post(f"{BASE}/{ids[0]}/submit", headers=keyed(counter), json={})
