@@ -19,6 +19,7 @@ from printing.model import (
     FeePreviewSheet,
     InquiryReply,
     PaymentReceipt,
+    RequestReceipt,
     ZoningSheet,
 )
 
@@ -29,6 +30,7 @@ A4_PRINTER = "a4"  # the office's sheet printer (A4 and A5 trays)
 KINDS: dict[str, tuple[type[Document], str]] = {
     "receipt-80mm": (PaymentReceipt, "roll-80mm"),
     "receipt-a5": (PaymentReceipt, "a5"),
+    "request-receipt": (RequestReceipt, "roll-80mm"),
     CLEARANCE: (Certificate, "a4"),
     COMPLETION: (Certificate, "a4"),
     NO_VIOLATION: (Certificate, "a4"),
@@ -60,6 +62,10 @@ def build_pdf(doc: Document, paper: str | None = None) -> bytes:
         from printing.receipt import ROLL, build_receipt
 
         return build_receipt(doc, paper or ROLL)
+    if isinstance(doc, RequestReceipt):
+        from printing.request_receipt import ROLL, build_request_receipt
+
+        return build_request_receipt(doc, paper or ROLL)
     if paper not in (None, "a4"):
         raise ValueError(f"a {doc.kind} is printed on A4 only")
     if isinstance(doc, Certificate):
@@ -87,7 +93,7 @@ def build_pdf(doc: Document, paper: str | None = None) -> bytes:
 
 def render(doc: Document, paper: str | None = None) -> Rendered:
     """Build `doc` and describe it for printing and archiving."""
-    if isinstance(doc, PaymentReceipt):
+    if isinstance(doc, PaymentReceipt | RequestReceipt):
         paper = paper or "roll-80mm"
     else:
         paper = paper or "a4"

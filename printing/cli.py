@@ -69,6 +69,7 @@ def sample_document(kind: str) -> tuple[Document, str]:
         "zoning": samples.zoning_sheet,
         "fee-preview": samples.fee_preview,
         "day-close": samples.day_close,
+        "request-receipt": samples.request_receipt,
     }
     maker = makers.get(kind)
     return (maker() if maker else samples.certificate(kind)), paper

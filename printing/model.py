@@ -75,6 +75,29 @@ class PaymentReceipt(Document):
         return sum(line.amount_rials for line in self.lines)
 
 
+PERMIT_REQUEST_TITLE = "درخواست پروانه ساختمانی"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestReceipt(Document):
+    """The application receipt «رسید ثبت درخواست» a citizen takes home once the municipality has the request.
+
+    `number` is the request's tracking number (the server's), which the receipt prints large and as a QR code.
+    """
+
+    kind: ClassVar[str] = "request-receipt"
+    office_code: str
+    office_name: str
+    operator_name: str
+    applicant_name: str
+    applicant_national_id: str
+    renovation_code: str
+    request_title: str = PERMIT_REQUEST_TITLE
+    attachments: tuple[str, ...] = ()  # the file names, as handed over
+    fee_preview_rials: int | None = None  # the offline preview's total: an estimate, never what is charged
+    fee_book_version: str = ""  # the tariff book the preview used
+
+
 @dataclass(frozen=True)
 class Parcel:
     """The parcel a certificate, reply or sheet is about."""

@@ -32,6 +32,7 @@ from printing.model import (
     Parcel,
     PaymentReceipt,
     ReceiptLine,
+    RequestReceipt,
     Violation,
     ZoningRules,
     ZoningSheet,
@@ -66,6 +67,8 @@ def seal_terms(doc: Document) -> tuple[str, int, dt.date | None]:
         return doc.office_name, doc.total_rials, None
     if isinstance(doc, DayCloseReport):
         return doc.operator_name, doc.total(PAID), None
+    if isinstance(doc, RequestReceipt):
+        return doc.applicant_name, 0, None  # the fee on it is an estimate: a seal vouches for no amount
     if isinstance(doc, ZoningSheet):
         return doc.parcel.renovation_code, 0, None
     raise TypeError(f"no seal terms for {type(doc).__name__}")
@@ -271,3 +274,22 @@ def day_close() -> DayCloseReport:
         transactions=tuple(transactions),
     )
     return with_training_seal(doc)
+
+
+def request_receipt() -> RequestReceipt:
+    """A permit request as the demo sandbox confirms it: tracking number from the server, training, not sealed (the
+    municipality signs what it issues, and a request receipt is not an issued document)."""
+    return RequestReceipt(
+        number="PR-100042",
+        issued_at=ISSUED,
+        office_code=OFFICE[0],
+        office_name=OFFICE[1],
+        operator_name="مریم احمدی",
+        applicant_name="رضا کریمی",
+        applicant_national_id="0012345679",
+        renovation_code="2-14-123-45-0-0",
+        attachments=("سند مالکیت تک‌برگ.pdf", "کارت ملی.jpg", "نقشه معماری-طبقات.pdf"),
+        fee_preview_rials=1_179_466_000,
+        fee_book_version="1404.2",
+        training=True,
+    )
