@@ -48,6 +48,10 @@ ICON_NAMES = (
     "info",
     "check",
     "close",
+    "parcel",
+    "permit",
+    "requests",
+    "attach",
 )
 
 

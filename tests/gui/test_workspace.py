@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.pages import PAGES
 from desktop.ui.main_window import MINIMUM_SIZE
 
-COUNTER_PAGES = ["home", "fees", "verify", "notes", "outbox", "settings"]
+COUNTER_PAGES = ["home", "fees", "parcel", "permit", "requests", "verify", "notes", "outbox", "settings"]
 NOTARY_PAGES = ["home", "verify", "notes", "outbox", "settings"]
 # an ASCII word in Persian text: Latin letters, 2 or more (a single letter may be a formula's variable)
 ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
