@@ -85,6 +85,57 @@
     </message>
 </context>
 <context>
+    <name>ApplicantStep</name>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>متقاضی از میان مالکان</source>
+        <translation>Applicant from the owners</translation>
+    </message>
+    <message>
+        <source>نام و نام خانوادگی متقاضی</source>
+        <translation>Applicant&apos;s full name</translation>
+    </message>
+    <message>
+        <source>کد ملی متقاضی</source>
+        <translation>Applicant&apos;s national ID</translation>
+    </message>
+    <message>
+        <source>شماره همراه</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>شماره وکالت‌نامه</source>
+        <translation>Power-of-attorney number</translation>
+    </message>
+    <message>
+        <source>{name} (کد ملی {national_id})</source>
+        <translation>{name} (national ID {national_id})</translation>
+    </message>
+    <message>
+        <source>شخص دیگر، با وکالت‌نامه</source>
+        <translation>Someone else, with a power of attorney</translation>
+    </message>
+    <message>
+        <source>ابتدا ملک را پیدا کنید تا مالکان آن فهرست شوند.</source>
+        <translation>Find the parcel first to list its owners.</translation>
+    </message>
+    <message>
+        <source>متقاضی از مالکان این ملک است؛ وکالت‌نامه لازم نیست.</source>
+        <translation>The applicant is an owner of this parcel; no power of attorney is needed.</translation>
+    </message>
+    <message>
+        <source>متقاضی از مالکان این ملک نیست: شماره وکالت‌نامه را بنویسید و تصویر آن را پیوست کنید.</source>
+        <translation>The applicant is not an owner of this parcel: write the power-of-attorney number and attach a copy of it.</translation>
+    </message>
+    <message>
+        <source>متقاضی از مالکان این ملک نیست؛ شماره وکالت‌نامه لازم است</source>
+        <translation>the applicant is not an owner of this parcel; a power-of-attorney number is needed</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentView</name>
     <message>
         <source>بله</source>
@@ -328,6 +379,219 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>پرونده «{name}» پیدا نشد.</source>
+        <translation>The file “{name}” was not found.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» خوانده نشد (اجازه دسترسی نیست یا دیسک خطا دارد).</source>
+        <translation>The file “{name}” could not be read (no permission, or a disk error).</translation>
+    </message>
+    <message>
+        <source>«{name}» یک پرونده معمولی نیست ({what})؛ فقط پرونده PDF، JPEG یا PNG پیوست می‌شود.</source>
+        <translation>“{name}” is not an ordinary file ({what}); only PDF, JPEG or PNG files can be attached.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» خالی است؛ پذیرفته نمی‌شود.</source>
+        <translation>The file “{name}” is empty; it is not accepted.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» {size} مگابایت است؛ بیشترین اندازه مجاز {limit} مگابایت است.</source>
+        <translation>The file “{name}” is {size} MB; the largest allowed is {limit} MB.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» {what} است، نه {claimed}؛ پذیرفته نمی‌شود.</source>
+        <translation>The file “{name}” is {what}, not a {claimed}; it is not accepted.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» {what} است؛ فقط PDF، JPEG یا PNG پذیرفته می‌شود.</source>
+        <translation>The file “{name}” is {what}; only PDF, JPEG or PNG is accepted.</translation>
+    </message>
+    <message>
+        <source>پرونده PDF «{name}» کد یا پرونده اجرایی درون خود دارد ({marker})؛ برای امنیت پذیرفته نمی‌شود. از سند چاپ یا اسکن تازه بگیرید.</source>
+        <translation>The PDF “{name}” contains code or an embedded file ({marker}); for safety it is not accepted. Print or scan the document afresh.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» پس از پیوست‌شدن تغییر کرده است؛ آن را دوباره پیوست کنید.</source>
+        <translation>The file “{name}” has changed since it was attached; attach it again.</translation>
+    </message>
+    <message>
+        <source>پرونده «{name}» نه PDF است، نه JPEG و نه PNG؛ پذیرفته نمی‌شود.</source>
+        <translation>The file “{name}” is not a PDF, JPEG or PNG; it is not accepted.</translation>
+    </message>
+    <message>
+        <source>یک پوشه است</source>
+        <translation>it is a folder</translation>
+    </message>
+    <message>
+        <source>یک دستگاه سیستم است</source>
+        <translation>it is a system device</translation>
+    </message>
+    <message>
+        <source>یک کانال ارتباطی سیستم است</source>
+        <translation>it is a system pipe or socket</translation>
+    </message>
+    <message>
+        <source>نوع آن ناشناخته است</source>
+        <translation>of an unknown kind</translation>
+    </message>
+    <message>
+        <source>یک برنامهٔ اجرایی لینوکس (ELF)</source>
+        <translation>a Linux program (ELF)</translation>
+    </message>
+    <message>
+        <source>یک برنامهٔ اجرایی ویندوز (EXE/DLL)</source>
+        <translation>a Windows program (EXE/DLL)</translation>
+    </message>
+    <message>
+        <source>یک برنامهٔ اجرایی مک (Mach-O)</source>
+        <translation>a Mac program (Mach-O)</translation>
+    </message>
+    <message>
+        <source>یک برنامهٔ اجرایی (Java یا Mach-O)</source>
+        <translation>a program (Java or Mach-O)</translation>
+    </message>
+    <message>
+        <source>یک اسکریپت اجرایی</source>
+        <translation>an executable script</translation>
+    </message>
+    <message>
+        <source>یک بایگانی ZIP (شاید برنامهٔ JAR)</source>
+        <translation>a ZIP archive (perhaps a JAR program)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsStep</name>
+    <message>
+        <source>پیوست‌ها</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>سند مالکیت، کارت ملی و نقشه‌ها را پیوست کنید: {types}، هر کدام تا ۱۰ مگابایت.</source>
+        <translation>Attach the deed, the ID card and the plans: {types}, each up to 10 MB.</translation>
+    </message>
+    <message>
+        <source>نوع پیوست</source>
+        <translation>Attachment type</translation>
+    </message>
+    <message>
+        <source>نام پرونده</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>قالب</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>اندازه</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>حذف پیوست</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>پیوست {kind}</source>
+        <translation>Attach {kind}</translation>
+    </message>
+    <message>
+        <source>سند یا تصویر (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</source>
+        <translation>Document or image (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>همه پرونده‌ها (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>در حال بررسی پرونده {name}…</source>
+        <translation>Checking file {name}…</translation>
+    </message>
+    <message>
+        <source>پرونده {name} پیوست شد.</source>
+        <translation>File {name} attached.</translation>
+    </message>
+    <message>
+        <source>پیوست {name} حذف شد.</source>
+        <translation>Attachment {name} removed.</translation>
+    </message>
+    <message>
+        <source>این پیوست‌ها دیگر روی این رایانه نیست و باید دوباره پیوست شود: {names}</source>
+        <translation>These attachments are no longer on this computer and must be attached again: {names}</translation>
+    </message>
+    <message>
+        <source>هنوز پیوست نشده: {names}</source>
+        <translation>Not attached yet: {names}</translation>
+    </message>
+    <message>
+        <source>همه پیوست‌های لازم آماده است.</source>
+        <translation>Every required attachment is ready.</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingStep</name>
+    <message>
+        <source>ساختمان</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>پارکینگ تأمین‌شده</source>
+        <translation>Parking provided</translation>
+    </message>
+    <message>
+        <source>پارکینگ موردنیاز</source>
+        <translation>Parking required</translation>
+    </message>
+    <message>
+        <source>بالکن و پیش‌آمدگی (م²)</source>
+        <translation>Balconies and projections (m²)</translation>
+    </message>
+    <message>
+        <source>طبقات</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>افزودن طبقه</source>
+        <translation>Add floor</translation>
+    </message>
+    <message>
+        <source>حذف طبقه</source>
+        <translation>Remove floor</translation>
+    </message>
+    <message>
+        <source>دست‌کم یک طبقه لازم است</source>
+        <translation>at least one floor is needed</translation>
+    </message>
+    <message>
+        <source>لازم است</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>همان طبقه ردیف {first} است؛ هر طبقه یک ردیف دارد</source>
+        <translation>is the same floor as row {first}; each floor has one row</translation>
+    </message>
+    <message>
+        <source>طبقات مسکونی دست‌کم یک واحد لازم دارند</source>
+        <translation>residential floors need at least one unit</translation>
+    </message>
+    <message>
+        <source>برای پیش‌نمایش عوارض، ابتدا ملک را پیدا کنید.</source>
+        <translation>Find the parcel first to preview the fees.</translation>
+    </message>
+    <message>
+        <source>برای پیش‌نمایش عوارض، «{field}» را کامل کنید.</source>
+        <translation>Complete “{field}” to preview the fees.</translation>
+    </message>
+    <message>
+        <source>{column} در ردیف {row} طبقات</source>
+        <translation>{column} in floor row {row}</translation>
+    </message>
+    <message>
+        <source>ردیف {row} طبقات</source>
+        <translation>floor row {row}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>خطای پیش‌بینی‌نشده</source>
@@ -459,6 +723,112 @@
     <message>
         <source>باید به شکل منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان باشد، مانند {example}</source>
         <translation>must be region-district-block-parcel-building-apartment, e.g. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeComparisonView</name>
+    <message>
+        <source>عوارض هنوز تعیین نشده است و برآورد این دفتر هم ممکن نشد: {reason}</source>
+        <translation>The fees are not set yet, and this office&apos;s estimate could not be made: {reason}</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش این دفتر محاسبه نشد ({reason})؛ فقط مبلغ سامانه با دفترچه {book} نشان داده می‌شود.</source>
+        <translation>This office&apos;s preview could not be computed ({reason}); only the system&apos;s figures, under book {book}, are shown.</translation>
+    </message>
+    <message>
+        <source>عوارض هنوز تعیین نشده است. برآورد این دفتر برای امروز ({date}) با دفترچه {book}:</source>
+        <translation>The fees are not set yet. This office&apos;s estimate for today ({date}) under book {book}:</translation>
+    </message>
+    <message>
+        <source>{n} ردیف با پیش‌نمایش این دفتر فرق دارد، با آنکه هر دو با دفترچه {book} محاسبه شده‌اند. مبلغ سامانه ملاک پرداخت است.</source>
+        <translation>{n} lines differ from this office&apos;s preview, although both were computed under book {book}. The system&apos;s figures are the ones to pay.</translation>
+    </message>
+    <message>
+        <source>{n} ردیف با پیش‌نمایش این دفتر فرق دارد: سامانه با دفترچه {server} (تاریخ {date}) و پیش‌نمایش با دفترچه {preview} محاسبه شده است. مبلغ سامانه ملاک پرداخت است.</source>
+        <translation>{n} lines differ from this office&apos;s preview: the system computed under book {server} (on {date}), the preview under book {preview}. The system&apos;s figures are the ones to pay.</translation>
+    </message>
+    <message>
+        <source>مبلغ سامانه (دفترچه {server}) با پیش‌نمایش این دفتر (دفترچه {preview}) یکی است.</source>
+        <translation>The system&apos;s figures (book {server}) match this office&apos;s preview (book {preview}).</translation>
+    </message>
+    <message>
+        <source>{book} (دریافت‌شده از سامانه)</source>
+        <translation>{book} (downloaded from the system)</translation>
+    </message>
+    <message>
+        <source>مساحت عرصه ملک در دست نیست</source>
+        <translation>the parcel&apos;s land area is not known</translation>
+    </message>
+    <message>
+        <source>کد</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>شرح</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>سامانه
+{book}</source>
+        <translation>System
+{book}</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش این دفتر
+{book}</source>
+        <translation>This office&apos;s preview
+{book}</translation>
+    </message>
+    <message>
+        <source>این ردیف با پیش‌نمایش این دفتر فرق دارد</source>
+        <translation>This line differs from this office&apos;s preview</translation>
+    </message>
+    <message>
+        <source>متفاوت</source>
+        <translation>Different</translation>
+    </message>
+    <message>
+        <source>جمع</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>FeePanel</name>
+    <message>
+        <source>پیش‌نمایش عوارض</source>
+        <translation>Fee preview</translation>
+    </message>
+    <message>
+        <source>در حال بارگذاری دفترچه‌های تعرفه…</source>
+        <translation>Loading tariff books…</translation>
+    </message>
+    <message>
+        <source>جمع کل:</source>
+        <translation>Total:</translation>
+    </message>
+    <message>
+        <source>دفترچه‌های تعرفه بارگذاری نشد؛ جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The tariff books could not be loaded; details are in the program&apos;s log.</translation>
+    </message>
+    <message>
+        <source>این ساختمان با دفترچه تعرفه محاسبه‌پذیر نیست.</source>
+        <translation>This building cannot be computed with the tariff book.</translation>
+    </message>
+    <message>
+        <source>بلوک این ملک در جدول قیمت منطقه‌ای دفترچه نیست.</source>
+        <translation>This parcel&apos;s block is not in the book&apos;s regional value table.</translation>
+    </message>
+    <message>
+        <source>دفترچه تعرفه: {book} — تاریخ محاسبه {date}</source>
+        <translation>Tariff book: {book} — computed on {date}</translation>
+    </message>
+    <message>
+        <source>{amount} ریال</source>
+        <translation>{amount} rials</translation>
+    </message>
+    <message>
+        <source>مبلغ نهایی را شهرداری هنگام بررسی درخواست محاسبه می‌کند.</source>
+        <translation>The municipality computes the final amount when it reviews the request.</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1735,18 @@
         <translation>Fee preview</translation>
     </message>
     <message>
+        <source>ضوابط ملک</source>
+        <translation>Parcel rules</translation>
+    </message>
+    <message>
+        <source>درخواست پروانه ساختمانی</source>
+        <translation>Building permit request</translation>
+    </message>
+    <message>
+        <source>پیگیری درخواست‌ها</source>
+        <translation>Request tracking</translation>
+    </message>
+    <message>
         <source>بررسی اصالت سند</source>
         <translation>Verify a document</translation>
     </message>
@@ -1379,6 +1761,409 @@
     <message>
         <source>تنظیمات</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelFacts</name>
+    <message>
+        <source>مسکونی</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>تجاری</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>اداری</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>صنعتی</source>
+        <translation>Industrial</translation>
+    </message>
+    <message>
+        <source>مختلط</source>
+        <translation>Mixed use</translation>
+    </message>
+    <message>
+        <source>فضای سبز</source>
+        <translation>Green space</translation>
+    </message>
+    <message>
+        <source>{value}٪</source>
+        <translation>{value}%</translation>
+    </message>
+    <message>
+        <source>مشخصات ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>کد پستی</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>پلاک ثبتی</source>
+        <translation>Registration plate</translation>
+    </message>
+    <message>
+        <source>بخش ثبتی</source>
+        <translation>Registry section</translation>
+    </message>
+    <message>
+        <source>نشانی</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>مساحت زمین</source>
+        <translation>Land area</translation>
+    </message>
+    <message>
+        <source>بلوک و قیمت منطقه‌ای (P)</source>
+        <translation>Block and regional value (P)</translation>
+    </message>
+    <message>
+        <source>مالکان</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>ضوابط شهرسازی</source>
+        <translation>Building rules</translation>
+    </message>
+    <message>
+        <source>کاربری</source>
+        <translation>Land use</translation>
+    </message>
+    <message>
+        <source>تراکم ساختمانی</source>
+        <translation>Density</translation>
+    </message>
+    <message>
+        <source>سطح اشغال</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>حداکثر طبقات</source>
+        <translation>Maximum floors</translation>
+    </message>
+    <message>
+        <source>عقب‌نشینی از گذر (جلو)</source>
+        <translation>Setback from the street (front)</translation>
+    </message>
+    <message>
+        <source>عقب‌نشینی پشت</source>
+        <translation>Back setback</translation>
+    </message>
+    <message>
+        <source>عقب‌نشینی جانبی</source>
+        <translation>Side setback</translation>
+    </message>
+    <message>
+        <source>حداکثر سطح اشغال</source>
+        <translation>Largest footprint</translation>
+    </message>
+    <message>
+        <source>حداکثر زیربنای کل</source>
+        <translation>Largest gross floor area</translation>
+    </message>
+    <message>
+        <source>پهنه‌های طرح تفصیلی</source>
+        <translation>Zones of the detailed plan</translation>
+    </message>
+    <message>
+        <source>{value} متر</source>
+        <translation>{value} m</translation>
+    </message>
+    <message>
+        <source>{value} متر مربع</source>
+        <translation>{value} m²</translation>
+    </message>
+    <message>
+        <source>{name} — کد ملی {national_id} — {share}</source>
+        <translation>{name} — national ID {national_id} — {share}</translation>
+    </message>
+    <message>
+        <source>بلوک {block} — در جدول قیمت منطقه‌ای دفترچه نیست</source>
+        <translation>Block {block} — not in the tariff book&apos;s table of regional values</translation>
+    </message>
+    <message>
+        <source>بلوک {block} — P = {value} ریال بر متر مربع</source>
+        <translation>Block {block} — P = {value} rials per m²</translation>
+    </message>
+    <message>
+        <source>{allowed} (با عقب‌نشینی‌ها {drawn})</source>
+        <translation>{allowed} ({drawn} within the setbacks)</translation>
+    </message>
+    <message>
+        <source>{count} طبقه</source>
+        <translation>{count}</translation>
+    </message>
+    <message>
+        <source>{count} دانگ</source>
+        <translation>{count} of 6 dang</translation>
+    </message>
+    <message>
+        <source>سهم {share}</source>
+        <translation>share {share}</translation>
+    </message>
+    <message>
+        <source>پهنه {zone}: {share} از مساحت</source>
+        <translation>Zone {zone}: {share} of the area</translation>
+    </message>
+    <message>
+        <source>ضابطهٔ اعمال‌شده</source>
+        <translation>the rule applied</translation>
+    </message>
+    <message>
+        <source>این ملک در {count} پهنه قرار دارد. ضابطهٔ پهنهٔ بزرگ‌تر اعمال شده است: {zone}.</source>
+        <translation>This parcel lies in {count} zones. The rule of the larger zone is applied: {zone}.</translation>
+    </message>
+    <message>
+        <source>این ملک به‌تمامی در پهنه {zone} است.</source>
+        <translation>This parcel lies wholly in zone {zone}.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPage</name>
+    <message>
+        <source>ضوابط ملک</source>
+        <translation>Parcel rules</translation>
+    </message>
+    <message>
+        <source>کد نوسازی، کد پستی یا پلاک ثبتی</source>
+        <translation>Renovation code, postal code or registration plate</translation>
+    </message>
+    <message>
+        <source>جستجو</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>پاک کردن</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>ملک‌های پیداشده</source>
+        <translation>Parcels found</translation>
+    </message>
+    <message>
+        <source>ثبت درخواست پروانه برای این ملک</source>
+        <translation>Request a building permit for this parcel</translation>
+    </message>
+    <message>
+        <source>چاپ برگه ضوابط</source>
+        <translation>Print the zoning sheet</translation>
+    </message>
+    <message>
+        <source>ضوابط و مشخصات ملک</source>
+        <translation>The parcel&apos;s rules and facts</translation>
+    </message>
+    <message>
+        <source>نقشه قطعه</source>
+        <translation>Parcel plan</translation>
+    </message>
+    <message>
+        <source>کد را تایپ کنید یا با اسکنر بخوانید؛ نمونه‌ها: {code} ، {postal} ، {plate}</source>
+        <translation>Type the code or scan it; for example {code}, {postal}, {plate}</translation>
+    </message>
+    <message>
+        <source>در حال جستجوی {kind} {value}…</source>
+        <translation>Searching for {kind} {value}…</translation>
+    </message>
+    <message>
+        <source>کد دیگری را تایپ کنید یا با اسکنر بخوانید.</source>
+        <translation>Type or scan another code.</translation>
+    </message>
+    <message>
+        <source>هیچ ملکی با {kind} {value} پیدا نشد. کد را با سند یا قبض ملک مقایسه کنید.</source>
+        <translation>No parcel has {kind} {value}. Compare the code with the parcel&apos;s deed or bill.</translation>
+    </message>
+    <message>
+        <source>{count} ملک با {kind} {value} پیدا شد؛ یکی را انتخاب کنید (کلید ورود).</source>
+        <translation>{count} parcels have {kind} {value}; choose one (Enter).</translation>
+    </message>
+    <message>
+        <source>{shown} مورد نخست نشان داده شده است.</source>
+        <translation>The first {shown} are shown.</translation>
+    </message>
+    <message>
+        <source>{code} — پلاک {plate} — {area} متر مربع — {address}</source>
+        <translation>{code} — plate {plate} — {area} m² — {address}</translation>
+    </message>
+    <message>
+        <source>ملک {code} — {address}</source>
+        <translation>Parcel {code} — {address}</translation>
+    </message>
+    <message>
+        <source>برگه ضوابط به چاپگر «{printer}» فرستاده شد.</source>
+        <translation>The zoning sheet was sent to the printer “{printer}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelSearch</name>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>renovation code</translation>
+    </message>
+    <message>
+        <source>کد پستی</source>
+        <translation>postal code</translation>
+    </message>
+    <message>
+        <source>پلاک ثبتی</source>
+        <translation>registration plate</translation>
+    </message>
+    <message>
+        <source>کد نوسازی، کد پستی یا پلاک ثبتی ملک را وارد یا اسکن کنید.</source>
+        <translation>Type or scan the parcel&apos;s renovation code, postal code or registration plate.</translation>
+    </message>
+    <message>
+        <source>پلاک ثبتی به شکل اصلی/فرعی است، مانند {plate}.</source>
+        <translation>A registration plate is main/sub, e.g. {plate}.</translation>
+    </message>
+    <message>
+        <source>«{text}» کد نوسازی، کد پستی یا پلاک ثبتی نیست. نمونه‌ها: {examples}</source>
+        <translation>“{text}” is not a renovation code, postal code or registration plate. Examples: {examples}</translation>
+    </message>
+    <message>
+        <source>کد پستی ده رقم است؛ {count} رقم وارد شد.</source>
+        <translation>A postal code has ten digits; {count} were typed.</translation>
+    </message>
+    <message>
+        <source>این عدد کد پستی (ده رقم) یا کد نوسازی (شش بخش) نیست.</source>
+        <translation>This number is neither a postal code (ten digits) nor a renovation code (six parts).</translation>
+    </message>
+    <message>
+        <source>کد نوسازی شش بخش دارد: منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان، مانند {example}.</source>
+        <translation>A renovation code has six parts: region-district-block-parcel-building-apartment, e.g. {example}.</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelSketch</name>
+    <message>
+        <source>نقشه این قطعه در دسترس نیست.</source>
+        <translation>The plan of this parcel is not available.</translation>
+    </message>
+    <message>
+        <source>{street} — عرض {width} متر</source>
+        <translation>{street} — {width} m wide</translation>
+    </message>
+    <message>
+        <source>نقشه قطعه</source>
+        <translation>Parcel plan</translation>
+    </message>
+    <message>
+        <source>شمال</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>{value} م</source>
+        <translation>{value} m</translation>
+    </message>
+    <message>
+        <source>حداکثر سطح اشغال</source>
+        <translation>Largest footprint</translation>
+    </message>
+    <message>
+        <source>{value} متر مربع</source>
+        <translation>{value} m²</translation>
+    </message>
+    <message>
+        <source>حیاط</source>
+        <translation>Courtyard</translation>
+    </message>
+    <message>
+        <source>عقب‌نشینی</source>
+        <translation>Setback</translation>
+    </message>
+    <message>
+        <source>{value} متر</source>
+        <translation>{value} m</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelStep</name>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان</source>
+        <translation>region-district-block-parcel-building-apartment</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>جستجوی ملک</source>
+        <translation>Look up parcel</translation>
+    </message>
+    <message>
+        <source>نشانی</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>مساحت عرصه</source>
+        <translation>Land area</translation>
+    </message>
+    <message>
+        <source>ضوابط</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>سقف‌ها</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>پهنه</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>مالکان</source>
+        <translation>Owners</translation>
+    </message>
+    <message>
+        <source>در حال جستجوی ملک {code}…</source>
+        <translation>Looking up parcel {code}…</translation>
+    </message>
+    <message>
+        <source>ملکی با کد نوسازی {code} در سامانه نیست.</source>
+        <translation>No parcel with renovation code {code} exists in the system.</translation>
+    </message>
+    <message>
+        <source>ملک پیدا نشد: {reason}</source>
+        <translation>Parcel not found: {reason}</translation>
+    </message>
+    <message>
+        <source>{area} متر مربع — بلوک {block} — پلاک ثبتی {plate}</source>
+        <translation>{area} m² — block {block} — registration plate {plate}</translation>
+    </message>
+    <message>
+        <source>کاربری {use}؛ تراکم {density}٪؛ سطح اشغال {coverage}٪؛ حداکثر {floors} طبقه</source>
+        <translation>Land use {use}; density {density}%; coverage {coverage}%; at most {floors} floors</translation>
+    </message>
+    <message>
+        <source>بیشترین سطح اشغال {footprint} م²؛ بیشترین زیربنا {gross} م²؛ عقب‌نشینی جلو {front}، عقب {back}، کنار {side} متر</source>
+        <translation>Largest footprint {footprint} m²; largest total area {gross} m²; setbacks front {front}, back {back}, side {side} m</translation>
+    </message>
+    <message>
+        <source>{zone} ({share}٪)</source>
+        <translation>{zone} ({share}%)</translation>
+    </message>
+    <message>
+        <source>ملک در چند پهنه است؛ ضابطه پهنه {zone} (بیشترین سهم) اعمال می‌شود.</source>
+        <translation>The parcel lies in several zones; the rule of zone {zone} (the largest share) applies.</translation>
+    </message>
+    <message>
+        <source>{name} — کد ملی {national_id} — سهم {share}</source>
+        <translation>{name} — national ID {national_id} — share {share}</translation>
+    </message>
+    <message>
+        <source>مالکی ثبت نشده است</source>
+        <translation>No owner is recorded</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +2211,443 @@
     <message>
         <source>چاپ با خطای پیش‌بینی‌نشده‌ای متوقف شد. جزئیات در گزارش برنامه ثبت شد.</source>
         <translation>Printing stopped with an unexpected error. The details are in the application log.</translation>
+    </message>
+</context>
+<context>
+    <name>PermitApplicantStep</name>
+    <message>
+        <source>نام و نام خانوادگی کامل لازم است</source>
+        <translation>a full first and last name is needed</translation>
+    </message>
+    <message>
+        <source>بیش از ۱۲۰ نویسه است</source>
+        <translation>is longer than 120 characters</translation>
+    </message>
+    <message>
+        <source>بیش از ۴۰ نویسه است</source>
+        <translation>is longer than 40 characters</translation>
+    </message>
+</context>
+<context>
+    <name>PermitAttachmentsStep</name>
+    <message>
+        <source>{n} مگابایت</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} کیلوبایت</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>سند مالکیت</source>
+        <translation>Deed</translation>
+    </message>
+    <message>
+        <source>کارت ملی</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>نقشه‌ها</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>وکالت‌نامه</source>
+        <translation>Power of attorney</translation>
+    </message>
+</context>
+<context>
+    <name>PermitChecks</name>
+    <message>
+        <source>ضابطه تعداد طبقات: ساختمان {count} طبقه روی زمین دارد، بیش از {allowed} طبقه‌ای که ضوابط این ملک اجازه می‌دهد.</source>
+        <translation>Number of floors rule: the building has {count} floors above ground, more than the {allowed} this parcel’s rules allow.</translation>
+    </message>
+    <message>
+        <source>ضابطه سطح اشغال: بزرگ‌ترین طبقه {area} متر مربع است، بیش از سطح اشغال مجاز {allowed} متر مربع ({percent}٪ مساحت عرصه).</source>
+        <translation>Coverage rule: the largest floor is {area} m², more than the {allowed} m² footprint allowed ({percent}% of the land area).</translation>
+    </message>
+    <message>
+        <source>ضابطه تراکم: زیربنای روی زمین {area} متر مربع است، بیش از زیربنای مجاز {allowed} متر مربع ({percent}٪ مساحت عرصه).</source>
+        <translation>Density rule: the floor area above ground is {area} m², more than the {allowed} m² allowed ({percent}% of the land area).</translation>
+    </message>
+    <message>
+        <source>ضابطه عقب‌نشینی: بزرگ‌ترین طبقه {area} متر مربع است، اما پس از عقب‌نشینی‌های جلو، عقب و کنار فقط {allowed} متر مربع از زمین قابل ساخت است.</source>
+        <translation>Setbacks rule: the largest floor is {area} m², but after the front, back and side setbacks only {allowed} m² of the land can be built on.</translation>
+    </message>
+</context>
+<context>
+    <name>PermitParcelStep</name>
+    <message>
+        <source>باید به شکل منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان باشد، مانند {example}</source>
+        <translation>must look like region-district-block-parcel-building-apartment, e.g. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>PermitRequestDetail</name>
+    <message>
+        <source>ثبت درخواست تازه برای این ملک</source>
+        <translation>New request for this parcel</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>زمان</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>توضیح</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>مشخصات درخواست</source>
+        <translation>Request details</translation>
+    </message>
+    <message>
+        <source>سوابق وضعیت</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>عوارض</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>درخواستی را از فهرست برگزینید یا شماره پیگیری آن را وارد کنید.</source>
+        <translation>Choose a request in the list, or enter its tracking number.</translation>
+    </message>
+    <message>
+        <source>در حال خواندن درخواست {label}…</source>
+        <translation>Reading request {label}…</translation>
+    </message>
+    <message>
+        <source>در حال به‌روزرسانی…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <source>درخواست {tracking}</source>
+        <translation>Request {tracking}</translation>
+    </message>
+    <message>
+        <source>درخواست بی‌شماره (پیش‌نویس)</source>
+        <translation>Request without a number (draft)</translation>
+    </message>
+    <message>
+        <source>مشخصات ساختمان در این درخواست نیست؛ عوارضی برای نشان دادن نیست.</source>
+        <translation>This request has no building details, so there are no fees to show.</translation>
+    </message>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>نام</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>کد ملی</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <source>تلفن همراه</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>وکالت‌نامه</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>نشانی</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>پلاک ثبتی</source>
+        <translation>Registration plate</translation>
+    </message>
+    <message>
+        <source>مساحت عرصه</source>
+        <translation>Land area</translation>
+    </message>
+    <message>
+        <source>{area} م²</source>
+        <translation>{area} m²</translation>
+    </message>
+    <message>
+        <source>کاربری</source>
+        <translation>Land use</translation>
+    </message>
+    <message>
+        <source>اطلاعات ملک</source>
+        <translation>Parcel details</translation>
+    </message>
+    <message>
+        <source>ساختمان</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>پیوست‌ها</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>{kb} کیلوبایت</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>پیوستی ندارد</source>
+        <translation>No attachments</translation>
+    </message>
+    <message>
+        <source>مشخصات ساختمان ثبت نشده است</source>
+        <translation>No building details were filed</translation>
+    </message>
+    <message>
+        <source>{level}: {use} {area} م²</source>
+        <translation>{level}: {use} {area} m²</translation>
+    </message>
+    <message>
+        <source>طبقات</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <source>کل زیربنا</source>
+        <translation>Total floor area</translation>
+    </message>
+    <message>
+        <source>{area} م² در {units} واحد</source>
+        <translation>{area} m² in {units} units</translation>
+    </message>
+    <message>
+        <source>پارکینگ</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>{provided} از {required} لازم</source>
+        <translation>{provided} of {required} required</translation>
+    </message>
+    <message>
+        <source>بالکن</source>
+        <translation>Balcony</translation>
+    </message>
+</context>
+<context>
+    <name>PermitRequestsPage</name>
+    <message>
+        <source>پیگیری درخواست‌ها</source>
+        <translation>Request tracking</translation>
+    </message>
+    <message>
+        <source>شماره پیگیری (تایپ یا بارکدخوان)</source>
+        <translation>Tracking number (typed or scanned)</translation>
+    </message>
+    <message>
+        <source>شماره پیگیری</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>باز کردن</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>به‌روزرسانی</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>فهرست و درخواست باز را دوباره از سامانه بخوان</source>
+        <translation>Read the list and the open request again from the system</translation>
+    </message>
+    <message>
+        <source>درخواستی با این فیلترها نیست.</source>
+        <translation>No request matches these filters.</translation>
+    </message>
+    <message>
+        <source>این دفتر هنوز درخواست پروانه‌ای ثبت نکرده است.</source>
+        <translation>This office has not filed any permit request yet.</translation>
+    </message>
+    <message>
+        <source>«{text}» شماره پیگیری نیست؛ شماره‌ای مانند PR-100001 وارد کنید.</source>
+        <translation>“{text}” is not a tracking number; enter one such as PR-100001.</translation>
+    </message>
+    <message>
+        <source>درخواستی با شماره پیگیری {number} در این دفتر پیدا نشد.</source>
+        <translation>No request of this office has the tracking number {number}.</translation>
+    </message>
+    <message>
+        <source>درخواست خوانده نشد: {reason}</source>
+        <translation>The request could not be read: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PermitWizardPage</name>
+    <message>
+        <source>درخواست به شهرداری رسید و ثبت شد.</source>
+        <translation>The request reached the municipality and was registered.</translation>
+    </message>
+    <message>
+        <source>در حال چاپ رسید…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>رسید ثبت درخواست روی چاپگر {printer} چاپ شد.</source>
+        <translation>The application receipt was printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>رسید چاپ نشد: {reason}</source>
+        <translation>The receipt was not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>{first}، {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>کد نوسازی {code} — {area} متر مربع — {address}</source>
+        <translation>Renovation code {code} — {area} m² — {address}</translation>
+    </message>
+    <message>
+        <source>{name} — کد ملی {national_id}</source>
+        <translation>{name} — national ID {national_id}</translation>
+    </message>
+    <message>
+        <source>همراه {mobile}</source>
+        <translation>mobile {mobile}</translation>
+    </message>
+    <message>
+        <source>وکالت‌نامه {number}</source>
+        <translation>power of attorney {number}</translation>
+    </message>
+    <message>
+        <source>{floors} ردیف طبقه، زیربنای کل {area} م²، {units} واحد؛ پارکینگ {provided} از {required}</source>
+        <translation>{floors} floor rows, total area {area} m², {units} units; parking {provided} of {required}</translation>
+    </message>
+    <message>
+        <source>{amount} ریال (برآورد؛ مبلغ قطعی را شهرداری اعلام می‌کند)</source>
+        <translation>{amount} rials (estimate; the municipality sets the final amount)</translation>
+    </message>
+    <message>
+        <source>ملک هنوز پیدا نشده است؛ کد نوسازی را جستجو کنید</source>
+        <translation>The parcel has not been found yet; look up the renovation code</translation>
+    </message>
+    <message>
+        <source>بررسی پرونده هنوز تمام نشده است</source>
+        <translation>A file is still being checked</translation>
+    </message>
+    <message>
+        <source>هنوز پیوست نشده: {names}</source>
+        <translation>Not attached yet: {names}</translation>
+    </message>
+    <message>
+        <source>پیش از ارسال، مرحله «{step}» را کامل کنید: {problem}</source>
+        <translation>Before sending, complete the “{step}” step: {problem}</translation>
+    </message>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>ساختمان</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>پیوست‌ها</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>بررسی و ثبت</source>
+        <translation>Review and send</translation>
+    </message>
+    <message>
+        <source>در حال آماده‌سازی درخواست…</source>
+        <translation>Preparing the request…</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس با ثبت درخواست در صف ارسال بسته شد.</source>
+        <translation>The draft was closed when the request was queued for sending.</translation>
+    </message>
+    <message>
+        <source>درخواست روی این رایانه ثبت شد و در صف ارسال است؛ هنوز به شهرداری نرسیده است. پس از پاسخ شهرداری، شماره پیگیری نمایش داده و رسید چاپ می‌شود.</source>
+        <translation>The request is recorded on this computer and waiting in the outbox; it has not reached the municipality yet. Once the municipality answers, the tracking number is shown and the receipt printed.</translation>
+    </message>
+    <message>
+        <source>درخواست ثبت نشد: {reason} همه فیلدها سر جای خود است.</source>
+        <translation>The request was not recorded: {reason} Every field is still in place.</translation>
+    </message>
+    <message>
+        <source>شهرداری درخواست را نپذیرفت: {reason}</source>
+        <translation>The municipality refused the request: {reason}</translation>
+    </message>
+    <message>
+        <source>شهرداری پیوست‌ها را نپذیرفت: {reason}</source>
+        <translation>The municipality refused the attachments: {reason}</translation>
+    </message>
+    <message>
+        <source>شهرداری نپذیرفت — {sentence}</source>
+        <translation>The municipality refused — {sentence}</translation>
+    </message>
+    <message>
+        <source>نسخه پیوست {name} روی این رایانه نیست یا تغییر کرده است؛ آن را دوباره پیوست کنید.</source>
+        <translation>The copy of the attachment {name} is no longer on this computer or has changed; attach it again.</translation>
+    </message>
+    <message>
+        <source>درخواست پروانه ساختمانی</source>
+        <translation>Building permit request</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Alt+{n}</source>
+        <translation>Shortcut: Alt+{n}</translation>
+    </message>
+    <message>
+        <source>قبلی</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>بعدی</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>شروع دوباره…</source>
+        <translation>Start over…</translation>
+    </message>
+    <message>
+        <source>همه فیلدها و پیوست‌های این درخواست پاک شود و درخواست تازه‌ای آغاز شود؟</source>
+        <translation>Clear every field and attachment of this request and start a new one?</translation>
+    </message>
+    <message>
+        <source>پاک کن و از نو</source>
+        <translation>Clear and start over</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره‌شده بازیابی شد.</source>
+        <translation>The saved draft was restored.</translation>
+    </message>
+    <message>
+        <source>در حال نوشتن…</source>
+        <translation>Typing…</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره شد.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره نشد؛ برنامه را نبندید و دوباره تلاش کنید. جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The draft was not saved; do not close the program, and try again. Details are in the program&apos;s log.</translation>
+    </message>
+    <message>
+        <source>درخواست تازه؛ پیش‌نویس قبلی پاک شد.</source>
+        <translation>New request; the previous draft was cleared.</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +2707,124 @@
     <message>
         <source>چاپگر کار را به پایان نرساند</source>
         <translation>the printer did not finish the job</translation>
+    </message>
+</context>
+<context>
+    <name>RequestFilters</name>
+    <message>
+        <source>همه وضعیت‌ها</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>۱۴۰۵/۰۱/۰۱</source>
+        <translation>1405/01/01</translation>
+    </message>
+    <message>
+        <source>۱۴۰۵/۱۲/۲۹</source>
+        <translation>1405/12/29</translation>
+    </message>
+    <message>
+        <source>۱۰ رقم</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>۲-۱۴-۱۲۳-۴۵-۰-۰</source>
+        <translation>2-14-123-45-0-0</translation>
+    </message>
+    <message>
+        <source>اعمال فیلتر</source>
+        <translation>Apply filters</translation>
+    </message>
+    <message>
+        <source>پاک کردن فیلترها</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>از تاریخ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>تا تاریخ</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>کد ملی متقاضی</source>
+        <translation>Applicant&apos;s national ID</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>نباید پیش از «از تاریخ» باشد</source>
+        <translation>must not be before “From”</translation>
+    </message>
+    <message>
+        <source>باید تاریخ شمسی باشد، مانند ۱۴۰۵/۰۳/۲۰</source>
+        <translation>must be a Jalali date, such as 1405/03/20</translation>
+    </message>
+    <message>
+        <source>کد ملی درست نیست (ده رقم با رقم کنترل درست)</source>
+        <translation>is not a valid national ID (ten digits with a correct check digit)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>بررسی و ثبت</source>
+        <translation>Review and send</translation>
+    </message>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>ساختمان</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>عوارض برآوردی</source>
+        <translation>Estimated fees</translation>
+    </message>
+    <message>
+        <source>پیوست‌ها</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>هشدار ضوابط</source>
+        <translation>Rule warnings</translation>
+    </message>
+    <message>
+        <source>ثبت و ارسال درخواست</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Ctrl+Enter</source>
+        <translation>Shortcut: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>پیگیری این درخواست</source>
+        <translation>Track this request</translation>
+    </message>
+    <message>
+        <source>چاپ رسید</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>درخواست تازه</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>شماره پیگیری: {number}</source>
+        <translation>Tracking number: {number}</translation>
     </message>
 </context>
 <context>
