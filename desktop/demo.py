@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 DEMO_USERNAME = "counter1"
 DEMO_PASSWORD = "pishkhan-demo"
 DEMO_OFFICE_CODE = "PK-1001"
+DEMO_REQUESTS = 60  # permit requests of the demo office, spread over the past year and the whole lifecycle
 
 
 class DemoSandbox:
@@ -27,11 +28,16 @@ class DemoSandbox:
     def start(self) -> str:
         """Start the sandbox on 127.0.0.1 with a fresh data folder; returns its base URL."""
         from sandbox.app import SandboxSettings
+        from sandbox.db import Database
+        from sandbox.permit_store import insert_requests
         from sandbox.server import SandboxServer
 
         self._data_dir = Path(tempfile.mkdtemp(prefix="pishkhan-demo-"))
-        server = SandboxServer(SandboxSettings(data_dir=self._data_dir), host="127.0.0.1", port=0)
+        settings = SandboxSettings(data_dir=self._data_dir)
+        server = SandboxServer(settings, host="127.0.0.1", port=0)
         server.start()
+        with Database(settings.db_path).connect() as conn:  # the office's earlier requests, for the requests page
+            insert_requests(conn, DEMO_OFFICE_CODE, DEMO_USERNAME, DEMO_REQUESTS, seed=1405)
         self._server = server
         return server.url
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.app import apply_language, create_application
 from desktop.demo import DEMO_PASSWORD, DemoSandbox
 from desktop.pages import page_spec
+from desktop.session import Session
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner, UiThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
@@ -153,7 +154,7 @@ def _operator_pages(
     for page_id in window.visible_page_ids():
         if page_id == "outbox":
             continue  # below, once something has gone through it
-        page = window.show_page(page_id, **_demo_context(page_id))
+        page = window.show_page(page_id, **_demo_context(page_id, session))
         _settle(lambda: not tasks.busy)
         ready = getattr(page, "books_ready", None)
         if ready is not None:
@@ -163,21 +164,66 @@ def _operator_pages(
             if view is not None and hasattr(view, "select_line"):
                 view.select_line(0)  # one line's formula and inputs, as on demand
         camera.take(window, username, page_id, page_spec(page_id).title(), roles)
+        if page_id == "permit":
+            _permit_steps(window, camera, username, roles, tasks)
     _outbox_pages(window, sandbox, camera, username, roles, last=username == OPERATORS[-1][0])
     window.sign_out(ask=False)
     _settle(lambda: window.session is None and not tasks.busy and window.stack.currentWidget() is window.sign_in_page)
 
 
-def _demo_context(page_id: str) -> dict[str, object]:
+def _demo_context(page_id: str, session: Session) -> dict[str, object]:
+    if page_id in ("parcel", "permit"):
+        from sandbox.city import DEMO_PARCEL
+
+        return {"renovation_code": DEMO_PARCEL}
     if page_id == "fees":
         from desktop.ui.fee_preview_page import DEMO_CASE
 
         return {"case": DEMO_CASE}
+    if page_id == "requests":  # one assessed request of the demo office, its fees beside this desk's preview
+        assessed = session.client.permit_requests(status="assessed", page_size=1).items
+        return {"request_id": assessed[0].id} if assessed else {}
     if page_id == "verify":
         from desktop.ui.verify_page import demo_seal_text
 
         return {"text": demo_seal_text()}  # a sample receipt's seal, checked offline
     return {}
+
+
+DEMO_APPLICANT = {"fa": "رضا کریمی", "en": "Reza Karimi"}
+DEMO_FLOORS = (("-1", "120", "0"), ("0", "180", "1"), ("1", "180", "1"), ("2", "180", "1"))
+
+
+def _permit_steps(window: MainWindow, camera: _Camera, operator: str, roles: list[str], tasks: TaskRunner) -> None:
+    """The wizard once more, on its building step with a demo building (rule checks and the fee preview beside it),
+    and on its review step."""
+    from desktop.ui.permit_draft import PermitDraft
+    from sandbox.city import DEMO_OWNER, DEMO_PARCEL
+
+    page = window.show_page("permit")
+    rows = [
+        {"level": level, "area_m2": area, "units": units, "height_m": "3.2", "frontage_m": "12", "use": "residential"}
+        for level, area, units in DEMO_FLOORS
+    ]
+    rows[0]["use"] = "storage"
+    rows[0]["serves"] = "residential"
+    draft = PermitDraft(
+        renovation_code=DEMO_PARCEL,
+        applicant={
+            "applicant_name": DEMO_APPLICANT[camera.lang],
+            "national_id": DEMO_OWNER,
+            "mobile": "09121234567",
+            "power_of_attorney": "",
+        },
+        building={"parking_provided": "2", "parking_required": "3", "balcony_area_m2": "6", "floors": rows},
+        step=2,
+    )
+    page.restore(draft)  # type: ignore[attr-defined]
+    _settle(lambda: not tasks.busy)
+    camera.take(window, operator, "permit-building", page_spec("permit").title(), roles)
+    page.go_to(4)  # type: ignore[attr-defined]
+    _settle(lambda: not tasks.busy)
+    camera.take(window, operator, "permit-review", page_spec("permit").title(), roles)
 
 
 def _outbox_pages(

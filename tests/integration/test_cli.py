@@ -58,7 +58,23 @@ def test_screenshots_render_every_page_of_each_demo_operator_in_both_languages_a
         assert path.stat().st_size > 10_000
     seen = {(shot["operator"], shot["lang"], shot["size"], shot["page_id"]) for shot in index}
     for operator, pages in (
-        ("counter1", ("sign-in", "home", "fees", "verify", "notes", "outbox", "settings")),
+        (
+            "counter1",
+            (
+                "sign-in",
+                "home",
+                "fees",
+                "parcel",
+                "permit",
+                "permit-building",
+                "permit-review",
+                "requests",
+                "verify",
+                "notes",
+                "outbox",
+                "settings",
+            ),
+        ),
         ("notary1", ("sign-in", "home", "verify", "notes", "outbox", "settings")),
     ):
         for language in ("fa", "en"):
