@@ -197,25 +197,36 @@ DEMO_FLOORS = (("-1", "120", "0"), ("0", "180", "1"), ("1", "180", "1"), ("2", "
 def _permit_steps(window: MainWindow, camera: _Camera, operator: str, roles: list[str], tasks: TaskRunner) -> None:
     """The wizard once more, on its building step with a demo building (rule checks and the fee preview beside it),
     and on its review step."""
+    from desktop.formatting import digits
     from desktop.ui.permit_draft import PermitDraft
     from sandbox.city import DEMO_OWNER, DEMO_PARCEL
 
     page = window.show_page("permit")
-    rows = [
-        {"level": level, "area_m2": area, "units": units, "height_m": "3.2", "frontage_m": "12", "use": "residential"}
+    rows = [  # as an operator types them: in the interface's digits
+        {
+            "level": digits(level),
+            "area_m2": digits(area),
+            "units": digits(units),
+            "height_m": digits("3.2"),
+            "frontage_m": digits("12"),
+            "use": "residential",
+        }
         for level, area, units in DEMO_FLOORS
     ]
-    rows[0]["use"] = "storage"
-    rows[0]["serves"] = "residential"
     draft = PermitDraft(
         renovation_code=DEMO_PARCEL,
         applicant={
             "applicant_name": DEMO_APPLICANT[camera.lang],
             "national_id": DEMO_OWNER,
-            "mobile": "09121234567",
+            "mobile": digits("09121234567"),
             "power_of_attorney": "",
         },
-        building={"parking_provided": "2", "parking_required": "3", "balcony_area_m2": "6", "floors": rows},
+        building={
+            "parking_provided": digits("2"),
+            "parking_required": digits("3"),
+            "balcony_area_m2": digits("6"),
+            "floors": rows,
+        },
         step=2,
     )
     page.restore(draft)  # type: ignore[attr-defined]

@@ -16,8 +16,8 @@ from printing.receipt import ROLL, ROLL_WIDTH
 TITLE = "رسید ثبت درخواست"
 ESTIMATE_NOTE = "برآورد؛ مبلغ قطعی پس از بررسی شهرداری اعلام می‌شود."
 NEXT_STEP = (
-    "شهرداری درخواست را بررسی و عوارض آن را محاسبه می‌کند. "
-    "پیگیری با کد رهگیری در همین دفتر یا سامانه شهرداری الکترونیک همدان."
+    "شهرداری درخواست را بررسی و عوارض آن را محاسبه می‌کند و نتیجه را با پیامک به شماره همراه شما خبر می‌دهد. "
+    "برای پیگیری، شماره پیگیری این رسید را در همین دفتر یا در سامانه شهرداری الکترونیک همدان بدهید."
 )
 
 
@@ -45,7 +45,7 @@ def _draw(sheet: Sheet, r: RequestReceipt) -> None:
     sheet.line(f"کد دفتر: {r.office_code}", align="center", size=small, color=GREY)
     sheet.rule(dashed=True)
     sheet.line(r.request_title, align="center", bold=True, size=sheet.size + 1)
-    sheet.line("کد رهگیری", align="center", size=small, color=GREY)
+    sheet.line("شماره پیگیری", align="center", size=small, color=GREY)
     sheet.line(r.number, align="center", bold=True, size=17)
     sheet.qr(qr_matrix(r.number), 22 * mm)
     sheet.rule(dashed=True)
@@ -60,7 +60,7 @@ def _draw(sheet: Sheet, r: RequestReceipt) -> None:
     )
     if r.attachments:
         sheet.gap(1 * mm)
-        sheet.line(f"پیوست‌ها ({fa(len(r.attachments))} پرونده):", size=small, color=GREY)
+        sheet.line(f"پیوست‌ها ({fa(len(r.attachments))} فایل):", size=small, color=GREY)
         for name in r.attachments:
             sheet.paragraph(f"• {name}", size=small)
     if r.fee_preview_rials is not None:

@@ -90,7 +90,7 @@ class AttachmentsStep(QWidget):
         self.list = QTreeWidget(objectName="permitAttachments")
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels([self.tr("نوع پیوست"), self.tr("نام پرونده"), self.tr("قالب"), self.tr("اندازه")])
+        self.list.setHeaderLabels([self.tr("نوع پیوست"), self.tr("نام فایل"), self.tr("قالب"), self.tr("اندازه")])
         self.list.headerItem().setTextAlignment(SIZE, AMOUNT_ALIGNMENT)
         self.list.setTabKeyNavigation(False)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,7 +140,7 @@ class AttachmentsStep(QWidget):
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters(
-            [self.tr("سند یا تصویر (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)"), self.tr("همه پرونده‌ها (*)")]
+            [self.tr("سند یا تصویر (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)"), self.tr("همه فایل‌ها (*)")]
         )
         if dialog.exec() and dialog.selectedFiles():
             self.add_attachment(kind, Path(dialog.selectedFiles()[0]))
@@ -151,7 +151,7 @@ class AttachmentsStep(QWidget):
             raise ValueError(f"unknown attachment kind {kind!r}")
         config_dir, request_id, source = self._session.config_dir, self._request_id(), Path(path)
         self._adding += 1
-        self._show_status(self.tr("در حال بررسی پرونده {name}…").format(name=isolate(source.name)), "muted")
+        self._show_status(self.tr("در حال بررسی فایل {name}…").format(name=isolate(source.name)), "muted")
         self._session.tasks.run(
             lambda: store_attachment(config_dir, request_id, kind, source),
             self._stored,
@@ -167,7 +167,7 @@ class AttachmentsStep(QWidget):
         self._adding -= 1
         self.attachments.append(attachment)
         self._show_status(
-            self.tr("پرونده {name} پیوست شد.").format(name=isolate(attachment.filename)),
+            self.tr("فایل {name} پیوست شد.").format(name=isolate(attachment.filename)),
             "success",
         )
         self._refresh()

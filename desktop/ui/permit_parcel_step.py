@@ -16,6 +16,7 @@ from desktop.messages import operator_message
 from desktop.session import Session
 from desktop.theme import align_to_reading_side, icon, set_invalid, set_tone
 from desktop.ui.fee_floors_table import left_to_right
+from desktop.ui.parcel_facts import land_use_name
 from desktop.ui.permit_review_step import join_names
 from fees import CaseError
 from fees.fields import renovation_code as parse_renovation_code
@@ -72,7 +73,7 @@ class ParcelStep(QWidget):
             ("address", self.tr("نشانی")),
             ("land_area", self.tr("مساحت عرصه")),
             ("rules", self.tr("ضوابط")),
-            ("limits", self.tr("سقف‌ها")),
+            ("limits", self.tr("حدود مجاز")),
             ("zones", self.tr("پهنه")),
             ("owners", self.tr("مالکان")),
         ]
@@ -204,7 +205,7 @@ class ParcelStep(QWidget):
         )
         self.values["rules"].setText(
             self.tr("کاربری {use}؛ تراکم {density}٪؛ سطح اشغال {coverage}٪؛ حداکثر {floors} طبقه").format(
-                use=isolate(rules.land_use_title),
+                use=land_use_name(rules.land_use, rules.land_use_title),
                 density=format_number(rules.density_percent),
                 coverage=format_number(rules.coverage_percent),
                 floors=format_number(rules.max_floors),
@@ -212,8 +213,8 @@ class ParcelStep(QWidget):
         )
         self.values["limits"].setText(
             self.tr(
-                "بیشترین سطح اشغال {footprint} م²؛ بیشترین زیربنا {gross} م²؛ عقب‌نشینی جلو {front}، عقب {back}، "
-                "کنار {side} متر"
+                "حداکثر سطح اشغال {footprint} م²؛ حداکثر زیربنا {gross} م²؛ عقب‌نشینی از گذر {front}، پشت {back}، "
+                "جانبی {side} متر"
             ).format(
                 footprint=format_number(parcel.max_footprint_m2),
                 gross=format_number(parcel.max_gross_area_m2),
@@ -234,9 +235,17 @@ class ParcelStep(QWidget):
             )
         self.values["zones"].setText(zones)
         owners = [
-            self.tr("{name} — کد ملی {national_id} — سهم {share}").format(
-                name=isolate(owner.name), national_id=code(owner.national_id), share=code(owner.share)
+            self.tr("{name} — کد ملی {national_id} — {share}").format(
+                name=isolate(owner.name), national_id=code(owner.national_id), share=share_text(owner.share)
             )
             for owner in parcel.owners
         ]
         self.values["owners"].setText("\n".join(owners) or self.tr("مالکی ثبت نشده است"))
+
+
+def share_text(share: str) -> str:
+    """An owner's share: «۳ دانگ» for the usual sixths, else as written."""
+    whole, _, of = share.partition("/")
+    if of.strip() == "6" and whole.strip().isdigit():
+        return QCoreApplication.translate("ParcelStep", "{count} دانگ").format(count=digits(whole.strip()))
+    return QCoreApplication.translate("ParcelStep", "سهم {share}").format(share=code(share))

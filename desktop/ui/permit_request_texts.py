@@ -19,21 +19,17 @@ _CONTEXT = "PermitRequestTexts"
 _FLOOR_SCOPE = re.compile(r"floors\[([0-9]+)\]", re.ASCII)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def status_name(status: str) -> str:
     """A status in the operator's words; an unknown one (a newer server) is shown as it came, isolated."""
     names = {
-        "draft": _tr("پیش‌نویس"),
-        "submitted": _tr("ثبت‌شده"),
-        "under_review": _tr("در حال بررسی"),
-        "assessed": _tr("عوارض تعیین‌شده"),
-        "paid": _tr("پرداخت‌شده"),
-        "issued": _tr("پروانه صادرشده"),
-        "completed": _tr("پایان کار"),
-        "rejected": _tr("ردشده"),
+        "draft": QCoreApplication.translate("PermitRequestTexts", "پیش‌نویس"),
+        "submitted": QCoreApplication.translate("PermitRequestTexts", "ثبت‌شده"),
+        "under_review": QCoreApplication.translate("PermitRequestTexts", "در حال بررسی"),
+        "assessed": QCoreApplication.translate("PermitRequestTexts", "عوارض تعیین‌شده"),
+        "paid": QCoreApplication.translate("PermitRequestTexts", "پرداخت‌شده"),
+        "issued": QCoreApplication.translate("PermitRequestTexts", "پروانه صادرشده"),
+        "completed": QCoreApplication.translate("PermitRequestTexts", "پایان کار"),
+        "rejected": QCoreApplication.translate("PermitRequestTexts", "ردشده"),
     }
     return names.get(status) or isolate(status)
 
@@ -48,41 +44,62 @@ def next_step(status: str, *, total_rials: int | None = None, reasons: Sequence[
     """What the citizen must do next, in one or two sentences the operator can read out."""
     if status == "assessed":
         if total_rials is not None:
-            return _tr("عوارض تعیین شد: {total} ریال. برای پرداخت به صندوق همین دفتر مراجعه کنید.").format(
-                total=format_amount(total_rials)
-            )
-        return _tr("عوارض تعیین شد؛ برای پرداخت به صندوق همین دفتر مراجعه کنید.")
+            return QCoreApplication.translate(
+                "PermitRequestTexts", "عوارض تعیین شد: {total} ریال. برای پرداخت به صندوق همین دفتر مراجعه کنید."
+            ).format(total=format_amount(total_rials))
+        return QCoreApplication.translate(
+            "PermitRequestTexts", "عوارض تعیین شد؛ برای پرداخت به صندوق همین دفتر مراجعه کنید."
+        )
     if status == "rejected":
         given = [isolate(reason.strip().rstrip(".")) for reason in reasons if reason.strip()]
         if len(given) == 1:
-            return _tr("درخواست رد شد. دلیل: {reason}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.").format(
-                reason=given[0]
-            )
+            return QCoreApplication.translate(
+                "PermitRequestTexts", "درخواست رد شد. دلیل: {reason}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید."
+            ).format(reason=given[0])
         if given:
-            return _tr("درخواست رد شد. دلایل: {reasons}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.").format(
-                reasons="؛ ".join(given)
-            )
-        return _tr("درخواست رد شد. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.")
+            return QCoreApplication.translate(
+                "PermitRequestTexts", "درخواست رد شد. دلایل: {reasons}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید."
+            ).format(reasons="؛ ".join(given))
+        return QCoreApplication.translate(
+            "PermitRequestTexts", "درخواست رد شد. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید."
+        )
     texts = {
-        "draft": _tr("درخواست هنوز ثبت نهایی نشده و شماره پیگیری ندارد؛ ارسال آن را در «صف ارسال» دنبال کنید."),
-        "submitted": _tr("منتظر بررسی شهرداری بمانید؛ نتیجه با پیامک اعلام می‌شود."),
-        "under_review": _tr("پرونده در شهرداری در حال بررسی است؛ پس از تعیین عوارض با پیامک خبر داده می‌شود."),
-        "paid": _tr("عوارض پرداخت شده است؛ صدور پروانه با پیامک اعلام می‌شود."),
-        "issued": _tr(
-            "پروانه ساختمانی صادر شد. ساخت را مطابق پروانه انجام دهید و پس از پایان ساخت، گواهی پایان کار بخواهید."
+        "draft": QCoreApplication.translate(
+            "PermitRequestTexts",
+            "درخواست هنوز ثبت نهایی نشده و شماره پیگیری ندارد؛ ارسال آن را در «صف ارسال» دنبال کنید.",
         ),
-        "completed": _tr("گواهی پایان کار صادر شده و پرونده بسته است؛ کار دیگری لازم نیست."),
+        "submitted": QCoreApplication.translate(
+            "PermitRequestTexts", "منتظر بررسی شهرداری بمانید؛ نتیجه با پیامک اعلام می‌شود."
+        ),
+        "under_review": QCoreApplication.translate(
+            "PermitRequestTexts", "پرونده در شهرداری در حال بررسی است؛ پس از تعیین عوارض با پیامک خبر داده می‌شود."
+        ),
+        "paid": QCoreApplication.translate(
+            "PermitRequestTexts", "عوارض پرداخت شده است؛ صدور پروانه با پیامک اعلام می‌شود."
+        ),
+        "issued": QCoreApplication.translate(
+            "PermitRequestTexts",
+            "پروانه ساختمانی صادر شد. ساخت را مطابق پروانه انجام دهید و پس از پایان ساخت، گواهی پایان کار بخواهید.",
+        ),
+        "completed": QCoreApplication.translate(
+            "PermitRequestTexts", "گواهی پایان کار صادر شده و پرونده بسته است؛ کار دیگری لازم نیست."
+        ),
     }
-    return texts.get(status, _tr("وضعیت این درخواست در این نسخه برنامه شناخته نیست؛ با شهرداری تماس بگیرید."))
+    return texts.get(
+        status,
+        QCoreApplication.translate(
+            "PermitRequestTexts", "وضعیت این درخواست در این نسخه برنامه شناخته نیست؛ با شهرداری تماس بگیرید."
+        ),
+    )
 
 
 def attachment_kind_name(kind: str) -> str:
     names = {
-        "deed": _tr("سند مالکیت"),
-        "id_card": _tr("کارت ملی"),
-        "plan": _tr("نقشه"),
-        "power_of_attorney": _tr("وکالت‌نامه"),
-        "other": _tr("سایر"),
+        "deed": QCoreApplication.translate("PermitRequestTexts", "سند مالکیت"),
+        "id_card": QCoreApplication.translate("PermitRequestTexts", "کارت ملی"),
+        "plan": QCoreApplication.translate("PermitRequestTexts", "نقشه"),
+        "power_of_attorney": QCoreApplication.translate("PermitRequestTexts", "وکالت‌نامه"),
+        "other": QCoreApplication.translate("PermitRequestTexts", "سایر"),
     }
     return names.get(kind) or isolate(kind)
 
@@ -90,11 +107,11 @@ def attachment_kind_name(kind: str) -> str:
 def use_name(use: str) -> str:
     """A floor's use as the fee form names it."""
     names = {
-        "residential": _tr("مسکونی"),
-        "commercial": _tr("تجاری"),
-        "office": _tr("اداری"),
-        "industrial": _tr("صنعتی"),
-        "storage": _tr("انبار"),
+        "residential": QCoreApplication.translate("PermitRequestTexts", "مسکونی"),
+        "commercial": QCoreApplication.translate("PermitRequestTexts", "تجاری"),
+        "office": QCoreApplication.translate("PermitRequestTexts", "اداری"),
+        "industrial": QCoreApplication.translate("PermitRequestTexts", "صنعتی"),
+        "storage": QCoreApplication.translate("PermitRequestTexts", "انبار"),
     }
     return names.get(use) or isolate(use)
 
@@ -102,15 +119,19 @@ def use_name(use: str) -> str:
 def level_name(level: object) -> str:
     """A floor's name: همکف, زیرزمین ۱, طبقه ۲, نیم‌طبقه (the fee page's words)."""
     if level == "mezzanine":
-        return _tr("نیم‌طبقه")
+        return QCoreApplication.translate("PermitRequestTexts", "نیم‌طبقه")
     try:
         number = int(str(level))
     except ValueError:
         return isolate(str(level))
     if number == 0:
-        return _tr("همکف")
+        return QCoreApplication.translate("PermitRequestTexts", "همکف")
     shown = digits(str(abs(number)))
-    return (_tr("زیرزمین {n}") if number < 0 else _tr("طبقه {n}")).format(n=shown)
+    return (
+        QCoreApplication.translate("PermitRequestTexts", "زیرزمین {n}")
+        if number < 0
+        else QCoreApplication.translate("PermitRequestTexts", "طبقه {n}")
+    ).format(n=shown)
 
 
 def scope_name(scope: str, building: dict[str, Any] | None) -> str:
@@ -122,4 +143,4 @@ def scope_name(scope: str, building: dict[str, Any] | None) -> str:
     floors = building.get("floors") if isinstance(building, dict) else None
     if isinstance(floors, list) and 0 <= index < len(floors) and isinstance(floors[index], dict):
         return level_name(floors[index].get("level"))
-    return _tr("ردیف {n}").format(n=digits(str(index + 1)))
+    return QCoreApplication.translate("PermitRequestTexts", "ردیف {n}").format(n=digits(str(index + 1)))

@@ -43,10 +43,6 @@ _TRACKING = re.compile(r"(?:PR)?-?([0-9]{1,12})", re.ASCII)
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "_": "-"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PermitRequestsPage", text)
-
-
 def tracking_number(text: str) -> str | None:
     """A typed or scanned tracking number in the API's form ("PR-100001"); None when it is not one."""
     raw = normalize_digits(text).translate(_DASHES).replace(" ", "").upper()
@@ -68,16 +64,44 @@ def _total_text(row: PermitRequestSummary) -> str:
 
 def request_columns() -> tuple[Column[PermitRequestSummary], ...]:
     return (
-        Column("tracking", lambda: _tr("شماره پیگیری"), lambda r: r.tracking_number or "",
-               text=lambda r: r.tracking_number or "—"),
-        Column("applicant", lambda: _tr("متقاضی"), lambda r: r.applicant_name, stretch=True),
-        Column("national_id", lambda: _tr("کد ملی"), lambda r: r.national_id),
-        Column("renovation_code", lambda: _tr("کد نوسازی"), lambda r: r.renovation_code,
-               text=lambda r: ltr(r.renovation_code)),
-        Column("status", lambda: _tr("وضعیت"), lambda r: status_name(r.status)),
-        Column("created", lambda: _tr("تاریخ ثبت"), lambda r: r.created_at.timestamp(), text=_created),
-        Column("total", lambda: _tr("عوارض (ریال)"), _total, ColumnKind.AMOUNT, text=_total_text),
-    )  # fmt: skip
+        Column(
+            "tracking",
+            lambda: QCoreApplication.translate("PermitRequestsPage", "شماره پیگیری"),
+            lambda r: r.tracking_number or "",
+            text=lambda r: r.tracking_number or "—",
+        ),
+        Column(
+            "applicant",
+            lambda: QCoreApplication.translate("PermitRequestsPage", "متقاضی"),
+            lambda r: r.applicant_name,
+            stretch=True,
+        ),
+        Column(
+            "national_id", lambda: QCoreApplication.translate("PermitRequestsPage", "کد ملی"), lambda r: r.national_id
+        ),
+        Column(
+            "renovation_code",
+            lambda: QCoreApplication.translate("PermitRequestsPage", "کد نوسازی"),
+            lambda r: r.renovation_code,
+            text=lambda r: ltr(r.renovation_code),
+        ),
+        Column(
+            "status", lambda: QCoreApplication.translate("PermitRequestsPage", "وضعیت"), lambda r: status_name(r.status)
+        ),
+        Column(
+            "created",
+            lambda: QCoreApplication.translate("PermitRequestsPage", "تاریخ ثبت"),
+            lambda r: r.created_at.timestamp(),
+            text=_created,
+        ),
+        Column(
+            "total",
+            lambda: QCoreApplication.translate("PermitRequestsPage", "عوارض (ریال)"),
+            _total,
+            ColumnKind.AMOUNT,
+            text=_total_text,
+        ),
+    )
 
 
 def request_pages(client: Any) -> Fetch:

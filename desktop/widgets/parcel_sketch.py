@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from client_api.parcels import Parcel
 from desktop import theme
-from desktop.formatting import format_number
+from desktop.formatting import format_number, isolate
 from printing.geometry import GeometryError, ParcelPlan, Point, plan
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ class ParcelSketch(QWidget):
         else:
             self._problem = ""
         self._street = self.tr("{street} — عرض {width} متر").format(
-            street=parcel.street_name, width=format_number(parcel.street_width_m)
+            street=isolate(parcel.street_name), width=format_number(parcel.street_width_m)
         )
         self.setAccessibleName(self.tr("نقشه قطعه"))
         self.setAccessibleDescription(self._street)

@@ -46,7 +46,7 @@ def test_the_text_holds_the_title_tracking_number_and_applicant_in_logical_order
         "نقشه معماری",
         "۱٬۱۷۹٬۴۶۶٬۰۰۰ ریال",
         "برآورد؛ مبلغ قطعی پس از بررسی",
-        "پیگیری با کد رهگیری در همین دفتر یا سامانه",
+        "شماره پیگیری این رسید را در همین دفتر یا در سامانه",
     ):
         assert _squashed(words) in squashed, words
     assert squashed.index(_squashed("رسید ثبت درخواست")) < squashed.index("PR-100042")  # title first, as printed
@@ -88,7 +88,7 @@ def test_without_a_preview_no_amount_is_printed(pdf_text):
     text = pdf_text(build_pdf(doc))
     words = text.split()
     assert "ریال" not in words and not any(word.startswith("برآورد") for word in words), text
-    assert _squashed("پیگیری با کد رهگیری") in _squashed(text)
+    assert _squashed("شماره پیگیری این رسید") in _squashed(text)
 
 
 def test_training_and_reprint_are_marked_and_a_real_original_is_not(pdf_text):
