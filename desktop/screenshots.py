@@ -199,9 +199,12 @@ def _permit_steps(window: MainWindow, camera: _Camera, operator: str, roles: lis
     and on its review step."""
     from desktop.formatting import digits
     from desktop.ui.permit_draft import PermitDraft
+    from desktop.ui.permit_wizard_page import PermitWizardPage
     from sandbox.city import DEMO_OWNER, DEMO_PARCEL
 
     page = window.show_page("permit")
+    if not isinstance(page, PermitWizardPage):
+        raise TypeError("the permit page is not the wizard")
     rows = [  # as an operator types them: in the interface's digits
         {
             "level": digits(level),
@@ -229,10 +232,10 @@ def _permit_steps(window: MainWindow, camera: _Camera, operator: str, roles: lis
         },
         step=2,
     )
-    page.restore(draft)  # type: ignore[attr-defined]
+    page.restore(draft)
     _settle(lambda: not tasks.busy)
     camera.take(window, operator, "permit-building", page_spec("permit").title(), roles)
-    page.go_to(4)  # type: ignore[attr-defined]
+    page.go_to(4)
     _settle(lambda: not tasks.busy)
     camera.take(window, operator, "permit-review", page_spec("permit").title(), roles)
 
