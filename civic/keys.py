@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,16 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from civic import jsonsafe
+from civic.files import read_bounded
 from civic.resources import resource_path
 
 TARIFF = "tariff"
 DOCUMENT = "document"
 # The public training key: whatever it signs is training material, whatever the payload claims.
 TRAINING_KEY_ID = "pishkhan-training-1"
+MAX_TRUST_LIST_BYTES = 1_000_000
+MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 class TrustListError(ValueError):
@@ -69,7 +72,7 @@ class TrustList:
     @classmethod
     def from_json(cls, data: bytes | str, *, name: str = "keys.json") -> TrustList:
         try:
-            entries = json.loads(data)
+            entries = jsonsafe.loads(data, max_depth=4)
             if not isinstance(entries, list):
                 raise ValueError("a list of keys is expected")
             keys = [_trusted_key(entry) for entry in entries]
@@ -82,9 +85,9 @@ class TrustList:
         """The bundled trust list, or the one at `path`."""
         path = path or resource_path("trust", "keys.json")
         try:
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_TRUST_LIST_BYTES)
         except OSError as exc:
-            raise TrustListError(str(path), f"cannot read the trust list: {exc.strerror}") from None
+            raise TrustListError(str(path), f"cannot read the trust list: {exc.strerror or exc}") from None
         return cls.from_json(data, name=str(path))
 
 
@@ -112,6 +115,6 @@ def training_private_key() -> Ed25519PrivateKey:
     """The public training key (resources/keys/): signs sandbox and sample documents, never real ones."""
     path = resource_path("keys", "training-signing-key.pem")
     try:
-        return load_private_key(path.read_bytes())
+        return load_private_key(read_bounded(path, MAX_KEY_FILE_BYTES))
     except OSError as exc:
         raise TrustListError(str(path), f"cannot read the training key: {exc.strerror}") from None

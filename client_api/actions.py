@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from civic import jsonsafe
 from client_api.errors import FieldError, ProtocolError
 
 JSON = "application/json"
@@ -115,7 +116,7 @@ def permit_submit_action(request_id: str, renovation_code: str) -> PreparedActio
 
 def _problem_errors(body: bytes) -> tuple[dict[str, Any], tuple[FieldError, ...]]:
     try:
-        problem = json.loads(body)
+        problem = jsonsafe.loads(body)  # nesting bounded: RecursionError is no ValueError
     except ValueError:
         return {}, ()
     if not isinstance(problem, dict):
@@ -160,6 +161,7 @@ class ActionRecord:
     media_type: str
     response: bytes
     recorded_at: dt.datetime
+    journal_head: str | None = None  # the Journal-Head the action was sent with (client_api/journal.py)
 
     def as_answer(self) -> ActionAnswer:
         return ActionAnswer(self.status, self.media_type, self.response, replayed=True)
@@ -174,6 +176,7 @@ class ActionRecord:
                 media_type=str(data["media_type"]),
                 response=json.dumps(data.get("response"), ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
                 recorded_at=stamp,
+                journal_head=str(data["journal_head"]) if data.get("journal_head") is not None else None,
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise ProtocolError(f"unexpected action record: {exc}") from exc

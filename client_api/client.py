@@ -7,6 +7,7 @@ token store on each use, so the keyring stays the single place they live.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -14,14 +15,18 @@ from urllib.parse import quote, urlencode
 
 import requests
 
+from civic import jsonsafe
 from client_api import errors
 from client_api.actions import ActionAnswer, ActionRecord, Note
+from client_api.journal import HEAD_HEADER
 from client_api.models import Health, Operator
 from client_api.parcels import Parcel, ParcelPage
 from client_api.permits import PermitRequest, PermitRequestPage
 from client_api.tariffs import ServerAssessment, SignedTariffBook
-from client_api.token_store import Tokens, TokenStore
-from client_api.transport import api_root, never_sent, new_session, raise_for_problem
+from client_api.token_store import KeyringTokenStore, Tokens, TokenStore
+from client_api.transport import api_root, never_sent, new_session, raise_for_problem, refuse_redirect
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,13 +87,14 @@ class MunicipalClient:
         if token:
             all_headers["Authorization"] = f"Bearer {token}"
         try:
-            return self._session().request(
+            response = self._session().request(
                 method,
                 self.root + path,
                 json=json,
                 data=data,
                 headers=all_headers,
                 timeout=self._timeouts.as_requests(),
+                allow_redirects=False,  # credentials and tokens go to the configured address only
             )
         except requests.exceptions.SSLError as exc:
             # a certificate problem is not "offline": the operator must not be told to retry
@@ -101,11 +107,13 @@ class MunicipalClient:
             if never_sent(exc):
                 raise errors.NotDeliveredError(f"cannot reach {self.root}") from exc
             raise errors.AnswerLostError(f"the connection to {self.root} broke before the answer came") from exc
+        refuse_redirect(response)
+        return response
 
     @staticmethod
     def _json(response: requests.Response) -> dict[str, Any]:
         try:
-            body = response.json()
+            body = jsonsafe.loads(response.content)  # nesting bounded: RecursionError is no ValueError
         except ValueError as exc:
             raise errors.ProtocolError("the server's answer is not JSON") from exc
         if not isinstance(body, dict):
@@ -178,13 +186,32 @@ class MunicipalClient:
         return self.me()
 
     def refresh(self) -> None:
-        """Renew the session's tokens now (also done automatically once on a 401)."""
-        account = self._account
-        tokens = self._store.load(account) if account else None
-        if account is None or tokens is None:
-            raise errors.SessionExpiredError("not signed in")
+        """Renew the session's tokens now (also done automatically once on a 401).
+
+        The tokens are read under the refresh lock: a refresh token read before another thread rotated it would be
+        a reused one, and the server would end the session for it."""
         with self._refresh_lock:
-            self._refresh(account, tokens)
+            account = self._account
+            tokens = self._store.load(account) if account else None
+            if account is None or tokens is None:
+                raise errors.SessionExpiredError("not signed in")
+            try:
+                self._refresh(account, tokens)
+            except errors.UnauthorizedError as exc:
+                self._store.delete(account)
+                self._account = None
+                raise errors.SessionExpiredError(exc.detail, status=exc.status, problem=exc.problem) from exc
+
+    def revoke_stale_sessions(self) -> int:
+        """End the sessions an earlier run left in this keyring (it crashed or was killed before signing out): each
+        is revoked on its server when that answers, and wiped here either way. Returns how many were wiped.
+        Call it off the UI thread, at start-up."""
+        return revoke_stale_sessions(self._store, ca_bundle=self._ca_bundle, timeouts=self._timeouts)
+
+    def _revoke(self, tokens: Tokens) -> None:
+        """Revoke the session of these tokens on the server, by its refresh token (its access token may be long
+        expired)."""
+        raise_for_problem(self._send("POST", "/auth/revoke", json={"refresh_token": tokens.refresh_token}))
 
     def me(self) -> Operator:
         return Operator.from_json(self._json(self._call("GET", "/me")))
@@ -201,6 +228,22 @@ class MunicipalClient:
         finally:
             self._store.delete(account)
             self._account = None
+
+    def reauthenticate(self, password: str) -> None:
+        """Check the signed-in operator's password again (to unlock an idle-locked window). Returns when the server
+        accepts it. A wrong password raises UnauthorizedError (the server counts it toward lock-out), a locked-out
+        operator RateLimitedError, a session that ended SessionExpiredError. An expired access token is refreshed
+        once (the server refuses a stale token before it looks at the password, so one check counts once)."""
+        account, tokens = self._session_tokens()
+        response = self._send("POST", "/auth/reauthenticate", json={"password": password}, token=tokens.access_token)
+        if response.status_code == 401 and not _wrong_password(response):
+            fresh = self._refresh_after_401(account, tokens)
+            response = self._send("POST", "/auth/reauthenticate", json={"password": password}, token=fresh.access_token)
+            if response.status_code == 401 and not _wrong_password(response):
+                self._store.delete(account)
+                self._account = None
+                raise errors.SessionExpiredError("the session was refused after a refresh", status=401)
+        raise_for_problem(response)
 
     # -- tariff books and assessments -------------------------------------------------------------------
 
@@ -225,7 +268,14 @@ class MunicipalClient:
     # -- actions (the outbox sends them; see client_api/outbox.py) -----------------------------------------
 
     def submit_action(
-        self, method: str, path: str, body: bytes, idempotency_key: str, *, content_type: str = "application/json"
+        self,
+        method: str,
+        path: str,
+        body: bytes,
+        idempotency_key: str,
+        *,
+        content_type: str = "application/json",
+        journal_head: str | None = None,
     ) -> ActionAnswer:
         """Send an action's exact body bytes under its Idempotency-Key and return whatever the server answered.
 
@@ -233,9 +283,14 @@ class MunicipalClient:
         `NotDeliveredError` (nothing reached the server), `RequestTimeoutError` / `AnswerLostError` (outcome
         unknown: send again with the same key), `SessionExpiredError` (sign in again). A 401 refreshes the
         session once and sends again: a 401 is answered before anything is done.
+
+        `journal_head`: the operator's journal head stored with the action when it was confirmed (`Journal-Head`
+        header, the same on every resend; client_api/journal.py).
         """
         account, tokens = self._session_tokens()
         headers = {"Idempotency-Key": idempotency_key, "Content-Type": content_type}
+        if journal_head is not None:
+            headers[HEAD_HEADER] = journal_head
         response = self._send(method, path, data=body, token=tokens.access_token, headers=headers)
         if response.status_code == 401:
             try:
@@ -324,3 +379,32 @@ class MunicipalClient:
         filters = {"renovation_code": renovation_code, "postal_code": postal_code, "plate": plate}
         query = urlencode({k: v for k, v in filters.items() if v} | {"page": page, "page_size": page_size})
         return ParcelPage.from_json(self._json(self._call("GET", f"/parcels?{query}")))
+
+
+def revoke_stale_sessions(store: TokenStore, *, ca_bundle: str | None = None, timeouts: Timeouts | None = None) -> int:
+    """`MunicipalClient.revoke_stale_sessions` for a store alone, before any client exists (desktop start-up)."""
+    if not isinstance(store, KeyringTokenStore):
+        return 0  # tokens kept in memory ended with the process that held them
+    wiped = 0
+    for account in store.stale_accounts():
+        tokens = store.load(account)
+        root = account.split("|", 1)[0]
+        if tokens is not None:
+            try:
+                MunicipalClient(root, store, ca_bundle=ca_bundle, timeouts=timeouts)._revoke(tokens)
+            except errors.ApiError as exc:
+                log.warning("a session left by an earlier run was not revoked on its server: %s", type(exc).__name__)
+        store.delete(account)
+        wiped += 1
+    if wiped:
+        log.info("wiped %d session(s) an earlier run left in the keyring", wiped)
+    return wiped
+
+
+def _wrong_password(response: requests.Response) -> bool:
+    """A 401 that refuses the password itself, not the access token it came with."""
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    return isinstance(body, dict) and str(body.get("type", "")).endswith("/invalid-credentials")

@@ -30,6 +30,17 @@ class InsecureTransportError(ApiError):
     """The API address is plain http to a host that is not this machine, or otherwise not usable."""
 
 
+class RedirectRefusedError(InsecureTransportError):
+    """The server answered an API call with a redirect. It is never followed: credentials and tokens go only to the
+    address the operator configured. `target` is where the server pointed (its `Location`, "" if none)."""
+
+    def __init__(self, target: str, *, status: int | None = None) -> None:
+        super().__init__(
+            f"the server redirected to {target or '(no address)'}; redirects are not followed", status=status
+        )
+        self.target = target
+
+
 class OfflineError(ApiError):
     """The server could not be reached: refused, unresolvable, reset, or no answer in time."""
 

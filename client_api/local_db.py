@@ -11,15 +11,27 @@ the application is refused rather than guessed at.
 
 Connections are short-lived and belong to one thread (open one per unit of work); the database object itself may be
 shared between threads.
+
+Nothing is ever re-created silently. A marker beside the file (`<db>.present`, written at the first open) tells a
+file that is missing, or empty, after it existed apart from first use. At open, `check` looks before anything is
+written: the file is a regular file, SQLite can read its header, `PRAGMA quick_check` finds every page sound, the
+schema holds every table, index and trigger its version should have. Anything else is a `DamagedDatabaseError`
+naming the damage; client_api/salvage.py sets the file aside and recovers what can be read. The folder is made 0700,
+the file (and so its WAL and shared-memory files, which SQLite creates with the database's mode) 0600.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+
+from client_api.journal import SCHEMA as JOURNAL_SCHEMA
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -141,7 +153,10 @@ _V2 = (
     WHEN NEW.state = 'not_sent' AND (OLD.state <> 'queued' OR OLD.attempts > 0)
     BEGIN SELECT RAISE(ABORT, 'only an action never sent can be marked not sent'); END""",
 )
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# v3: the operator's journal (client_api/journal.py): an append-only, hash-chained table, and the outbox's column for
+# the journal head each action carries to the server
+_V3 = JOURNAL_SCHEMA
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+", re.ASCII)
@@ -151,11 +166,96 @@ class LocalDatabaseError(Exception):
     """The local database cannot be used (written by a newer version, or damaged)."""
 
 
+class NewerSchemaError(LocalDatabaseError):
+    """Written by a newer version of the application: left as it is, never guessed at."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"{path.name} has schema version {version}; this version of the application knows up to {SCHEMA_VERSION}"
+        )
+        self.path = path
+        self.version = version
+
+
+class DamagedDatabaseError(LocalDatabaseError):
+    """The file is missing after it existed, empty, not a file, unreadable, corrupt, or lacks part of its schema.
+
+    `kind`: missing | empty | not-a-file | unreadable | corrupt | schema."""
+
+    def __init__(self, path: Path, kind: str, detail: str) -> None:
+        super().__init__(f"{path.name}: {kind}: {detail}")
+        self.path = path
+        self.kind = kind
+        self.detail = detail
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder and any missing parents, 0700 (POSIX); an existing folder itself is made 0700."""
+    path = Path(path)
+    missing = [path, *(parent for parent in path.parents if not parent.exists())] if not path.exists() else []
+    for folder in reversed(missing):  # the ones made here are 0700 too (mkdir's `parents` would not make them so)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            folder.chmod(0o700)
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file 0600 (POSIX); a missing one is left missing."""
+    if os.name != "posix":
+        return
+    try:
+        if stat.S_IMODE(path.stat().st_mode) != 0o600:
+            path.chmod(0o600)
+    except FileNotFoundError:
+        pass
+
+
+def sidecars(path: Path) -> tuple[Path, Path]:
+    """SQLite's write-ahead log and shared-memory index beside a database file."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def marker_path(path: Path) -> Path:
+    return path.with_name(path.name + ".present")
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+@cache
+def expected_schema(version: int) -> frozenset[tuple[str, str]]:
+    """Every (type, name) the schema at `version` has (SQLite's automatic indexes included)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for statements in MIGRATIONS[:version]:
+            for statement in statements:
+                conn.execute(statement)
+        return frozenset((row[0], row[1]) for row in conn.execute("SELECT type, name FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
 def profile_db_path(data_dir: Path, office_code: str, username: str) -> Path:
     """`<data>/<office>-<username>.sqlite3`, with anything but letters, digits, `_ . -` replaced."""
     office = _UNSAFE.sub("_", office_code.strip()) or "_"
     user = _UNSAFE.sub("_", username.strip()) or "_"
     return Path(data_dir) / f"{office}-{user}.sqlite3"
+
+
+def _header_problem(header: bytes, has_wal: bool) -> str | None:
+    """What is wrong with a database file's first 100 bytes, if anything."""
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return "file is not a database (its header is not SQLite's)"
+    page_size = int.from_bytes(header[16:18], "big")
+    if page_size != 1 and (page_size < 512 or page_size & (page_size - 1)):
+        return f"the header names an impossible page size ({page_size})"
+    if has_wal and (header[18], header[19]) != (2, 2):
+        return "a write-ahead log is present but the header does not say WAL mode"
+    return None
 
 
 class LocalDatabase:
@@ -164,17 +264,22 @@ class LocalDatabase:
         self.path = Path(path)
         self._on_connect = on_connect
 
-    def open(self) -> LocalDatabase:
-        """Create the file or bring its schema up to date; returns self."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def open(self, *, new: bool = False) -> LocalDatabase:
+        """Check the file (`check`), then create it or bring its schema up to date; returns self.
+
+        `new=True` creates a fresh file even though the marker says one existed (after the damaged one was set
+        aside: client_api/salvage.py)."""
+        ensure_private_dir(self.path.parent)
+        first_use = self.check(new=new)
+        if first_use:
+            # made 0600 before SQLite opens it: its WAL and shared-memory files take the database's mode
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        make_private(self.path)
         with self.connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise LocalDatabaseError(
-                    f"{self.path.name} has schema version {version}; this version of the application knows up to "
-                    f"{SCHEMA_VERSION}"
-                )
+                raise NewerSchemaError(self.path, version)
             if 0 < version < SCHEMA_VERSION:
                 self._keep_copy(conn, version)
             # a migration may rebuild a table that others reference: foreign keys are off while it runs (the pragma
@@ -189,14 +294,74 @@ class LocalDatabase:
                         raise LocalDatabaseError(f"migration to version {target} broke {len(broken)} references")
                     conn.execute(f"PRAGMA user_version={target}")
             conn.execute("PRAGMA foreign_keys=ON")
+        for path in (self.path, *sidecars(self.path)):
+            make_private(path)
+        marker = marker_path(self.path)
+        if not marker.exists():
+            os.close(os.open(marker, os.O_WRONLY | os.O_CREAT, 0o600))
         return self
 
+    def check(self, *, new: bool = False) -> bool:
+        """Look at the file without writing to it: True if it is first use (no file, or an empty one never known
+        to have held data), False when the file is sound; raises `DamagedDatabaseError` or `NewerSchemaError`."""
+        path = self.path
+        wal = sidecars(path)[0]
+        known = marker_path(path).exists() or backup_path(path).exists()
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            if known and not new:
+                raise DamagedDatabaseError(path, "missing", "the file is gone though this profile had one") from None
+            if wal.exists() and wal.stat().st_size > 0 and not new:
+                raise DamagedDatabaseError(path, "missing", "a write-ahead log without its database") from None
+            return True
+        if not stat.S_ISREG(info.st_mode):
+            raise DamagedDatabaseError(path, "not-a-file", f"not a regular file (mode {oct(info.st_mode)})")
+        if info.st_size == 0:
+            if known or (wal.exists() and wal.stat().st_size > 0):
+                raise DamagedDatabaseError(path, "empty", "the file is empty though it held data")
+            return True
+        # the header is read here first: SQLite, finding no valid WAL-mode header, would delete the WAL at close
+        with path.open("rb") as file:
+            header = file.read(100)
+        problem = _header_problem(header, wal.exists() and wal.stat().st_size > 0)
+        if problem:
+            raise DamagedDatabaseError(path, "unreadable", problem)
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise DamagedDatabaseError(path, "unreadable", str(exc)) from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+            present = {(row[0], row[1]) for row in conn.execute("SELECT type, name FROM sqlite_master")}
+        except sqlite3.DatabaseError as exc:
+            kind = "unreadable" if "not a database" in str(exc) else "corrupt"
+            raise DamagedDatabaseError(path, kind, str(exc)) from exc
+        finally:
+            conn.close()
+        if problems != ["ok"]:
+            raise DamagedDatabaseError(path, "corrupt", "; ".join(problems)[:1000])
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(path, version)
+        if version == 0 and known:
+            raise DamagedDatabaseError(path, "schema", "the file holds no schema though this profile had one")
+        lacking = expected_schema(version) - present
+        if lacking:
+            names = ", ".join(sorted(name for _, name in lacking))
+            raise DamagedDatabaseError(path, "schema", f"missing from the schema: {names}")
+        return False
+
     def _keep_copy(self, conn: sqlite3.Connection, version: int) -> None:
-        copy = sqlite3.connect(self.path.with_name(f"{self.path.stem}.v{version}.bak.sqlite3"))
+        target = self.path.with_name(f"{self.path.stem}.v{version}.bak.sqlite3")
+        os.close(os.open(target, os.O_RDWR | os.O_CREAT, 0o600))
+        copy = sqlite3.connect(target)
         try:
             conn.backup(copy)
         finally:
             copy.close()
+        make_private(target)
 
     @property
     def schema_version(self) -> int:
@@ -238,6 +403,9 @@ class LocalDatabase:
 
     def integrity_check(self) -> str:
         """`ok`, or SQLite's description of the damage."""
-        with self.connect() as conn:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
+        try:
+            with self.connect() as conn:
+                rows = conn.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
         return "; ".join(str(row[0]) for row in rows)

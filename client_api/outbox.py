@@ -40,6 +40,7 @@ from enum import StrEnum
 from client_api.actions import ActionAnswer, PreparedAction
 from client_api.drafts import clear_draft
 from client_api.errors import FieldError
+from client_api.journal import Journal
 from client_api.local_db import LocalDatabase
 
 
@@ -70,6 +71,7 @@ class Reason(StrEnum):
     REJECTED = "rejected"  # the server refused the action (4xx)
     KEY_REUSED = "key-reused"  # the server saw the key with another body: a defect of this program
     EARLIER_STEP_REJECTED = "earlier-step-rejected"  # not sent: an earlier step of its chain was refused
+    LOCAL_FAILURE = "local-failure"  # the attempt failed on this computer (e.g. a missing CA file): back in the queue
 
 
 FINAL_STATES = frozenset({State.DONE, State.REJECTED, State.NOT_SENT})
@@ -120,6 +122,7 @@ class OutboxEntry:
     chain_id: str
     chain_step: int
     blocked_by_step: int | None  # `not_sent`: the step of its chain that was refused
+    journal_head: str | None = None  # the operator's journal head when it was confirmed (client_api/journal.py)
 
     @property
     def final(self) -> bool:
@@ -155,6 +158,7 @@ class OutboxEntry:
             chain_id=row["chain_id"],
             chain_step=row["chain_step"],
             blocked_by_step=row["blocked_by_step"],
+            journal_head=row["journal_head"] if "journal_head" in row.keys() else None,
         )
 
 
@@ -214,9 +218,13 @@ class Outbox:
         *,
         clock: Callable[[], float] = time.time,
         new_key: Callable[[], str] = new_idempotency_key,
+        journal: Journal | None = None,
     ) -> None:
+        """`journal`: each confirmed action gets a `submit` entry there, in the transaction that records it, and
+        carries the journal's head to the server (`journal_head`)."""
         self.db = db
         self.api_root = api_root
+        self.journal = journal
         self._clock = clock
         self._new_key = new_key
 
@@ -234,12 +242,14 @@ class Outbox:
         with self.db.write() as conn:
             ids = []
             for step, action in enumerate(actions):
+                key = self._new_key()
+                head = self.journal.record_submit(conn, key, action, chain_step=step) if self.journal else None
                 cursor = conn.execute(
                     "INSERT INTO outbox (idempotency_key, api_root, kind, summary, method, path, content_type, body,"
-                    " body_sha256, state, created_at, updated_at, next_attempt_at, chain_id, chain_step)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " body_sha256, state, created_at, updated_at, next_attempt_at, chain_id, chain_step, journal_head)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        self._new_key(),
+                        key,
                         self.api_root,
                         action.kind,
                         action.summary,
@@ -254,6 +264,7 @@ class Outbox:
                         now,
                         chain_id,
                         step,
+                        head,
                     ),
                 )
                 ids.append(cursor.lastrowid)
@@ -379,6 +390,11 @@ class Outbox:
                 (self.api_root, *_DUE_STATES),
             ).fetchone()
         return row[0]
+
+    def by_key(self, idempotency_key: str) -> OutboxEntry | None:
+        with self.db.connect() as conn:
+            row = conn.execute("SELECT * FROM outbox WHERE idempotency_key = ?", (idempotency_key,)).fetchone()
+        return OutboxEntry.from_row(row) if row is not None else None
 
     def get(self, entry_id: int) -> OutboxEntry | None:
         with self.db.connect() as conn:

@@ -17,6 +17,11 @@ its exact bytes under its key (`deliver`), and records the outcome (`Outbox.sett
   resend a second time: the sender asks `GET /actions/{key}` instead, and resends only if the server never handled
   the key (the sandbox answers late resends from its log as well).
 - the session ended (refresh refused): the sender pauses until the operator signs in again.
+- a failure of any other kind (on this computer: a CA file removed after sign-in, a bug): the action goes back to
+  the state it was claimed from, with the error recorded (`local-failure`) and a back-off; it is never left
+  `sending` while the process lives.
+- after a damaged database was recovered, `start(confirm_keys=...)` first asks the server what it recorded for each
+  recovered action that had been sent (`confirm`): a waiting one the server has the outcome of is settled with it.
 - chains: a later step of a chain is not even claimed while an earlier one waits or backs off (`Outbox.claim_due`);
   a refused step makes the rest of its chain `not_sent` (`Outbox.settle`). A 404 of a later step is therefore a
   real refusal, never "sent before its resource existed".
@@ -39,7 +44,7 @@ from typing import Any, Protocol
 
 from client_api import errors
 from client_api.actions import ActionAnswer, ActionRecord
-from client_api.outbox import Outbox, OutboxEntry, Reason, Settlement, State
+from client_api.outbox import FINAL_STATES, Outbox, OutboxEntry, Reason, Settlement, State
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +57,14 @@ class Transport(Protocol):
     """What the sender needs of the API client (MunicipalClient has it)."""
 
     def submit_action(
-        self, method: str, path: str, body: bytes, idempotency_key: str, *, content_type: str = ...
+        self,
+        method: str,
+        path: str,
+        body: bytes,
+        idempotency_key: str,
+        *,
+        content_type: str = ...,
+        journal_head: str | None = ...,
     ) -> ActionAnswer: ...
 
     def lookup_action(self, idempotency_key: str) -> ActionRecord | None: ...
@@ -86,6 +98,18 @@ class Connection(StrEnum):
 
 
 @dataclass(frozen=True)
+class Confirmation:
+    """What the server said of recovered actions: `confirmed` (its record matches a finished one), `settled`
+    (a waiting one took the server's outcome), `unknown` (a finished one the server has no record of), `asked`."""
+
+    asked: int = 0
+    confirmed: int = 0
+    settled: int = 0
+    unknown: int = 0
+    reachable: bool = True
+
+
+@dataclass(frozen=True)
 class SenderEvent:
     connection: Connection
     entry_id: int | None = None
@@ -116,6 +140,8 @@ class OutboxSender:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._unsettled: tuple[OutboxEntry, Settlement] | None = None  # an outcome the disk refused to record yet
+        self._confirm_keys: tuple[str, ...] = ()
+        self.confirmation: Confirmation | None = None  # set once `confirm` has run at start
 
     @property
     def connection(self) -> Connection:
@@ -123,11 +149,12 @@ class OutboxSender:
 
     # -- the thread -----------------------------------------------------------------------------------
 
-    def start(self) -> OutboxSender:
+    def start(self, *, confirm_keys: tuple[str, ...] = ()) -> OutboxSender:
         """Recover what a crash left `sending`, then send on a thread of its own (not a daemon: an exit waits
-        for the attempt in flight, bounded by the client's timeouts)."""
+        for the attempt in flight, bounded by the client's timeouts); `confirm_keys` are looked up first."""
         if self._thread is not None:
             raise RuntimeError("the sender is already running")
+        self._confirm_keys = tuple(confirm_keys)
         self.outbox.recover()
         self._thread = threading.Thread(target=self._run, name="outbox-sender")
         self._thread.start()
@@ -165,6 +192,11 @@ class OutboxSender:
             self._wake.clear()
 
     def _run(self) -> None:
+        if self._confirm_keys:
+            try:
+                self.confirmation = self.confirm(self._confirm_keys)
+            except Exception:
+                log.exception("outbox sender: confirming recovered actions failed; sending goes on")
         while not self._stop.is_set():
             try:
                 if self._connection is Connection.SIGNED_OUT:
@@ -194,8 +226,58 @@ class OutboxSender:
         entry = self.outbox.claim_due()
         if entry is None:
             return False
-        self._settle(entry, self.deliver(entry))
+        try:
+            settlement = self.deliver(entry)
+        except Exception as exc:  # not the API's: the action goes back where it was, the error kept
+            log.exception("outbox sender: the attempt on %s failed on this computer", entry.idempotency_key)
+            settlement = Settlement(
+                entry.state,
+                Reason.LOCAL_FAILURE.value,
+                next_attempt_at=self._next_time(entry),
+                error=Reason.LOCAL_FAILURE,
+                detail=_detail(exc, named=True),
+            )
+        self._settle(entry, settlement)
         return True
+
+    def confirm(self, keys: tuple[str, ...]) -> Confirmation:
+        """Ask the server what it recorded for each key (recovered actions that had been sent): a waiting action
+        whose outcome the server has is settled with it; a finished one is counted as confirmed, or as unknown to
+        the server (logged). Stops at the first failure to reach the server: sending resolves the rest."""
+        asked = confirmed = settled = unknown = 0
+        for key in keys:
+            entry = self.outbox.by_key(key)
+            if entry is None or self._stop.is_set():
+                continue
+            try:
+                record = self.transport.lookup_action(key)
+            except errors.ApiError as exc:
+                log.warning("outbox: recovered actions not confirmed with the server (%s)", type(exc).__name__)
+                return Confirmation(asked, confirmed, settled, unknown, reachable=False)
+            asked += 1
+            if record is None:
+                if entry.final and entry.state is not State.NOT_SENT:
+                    unknown += 1
+                    log.error("outbox: the server has no record of recovered action %s (%s)", key, entry.state)
+                continue
+            settlement = self.judge(entry, record.as_answer(), outcome="looked-up")
+            if entry.final:
+                confirmed += settlement.state is entry.state
+                if settlement.state is not entry.state:
+                    log.error(
+                        "outbox: recovered action %s is %s here, %s on the server", key, entry.state, settlement.state
+                    )
+            elif settlement.state in FINAL_STATES:
+                self._settle(entry, settlement)
+                settled += 1
+        log.info(
+            "outbox: recovered actions confirmed: %d asked, %d confirmed, %d settled, %d unknown",
+            asked,
+            confirmed,
+            settled,
+            unknown,
+        )
+        return Confirmation(asked, confirmed, settled, unknown)
 
     def _settle(self, entry: OutboxEntry, settlement: Settlement) -> None:
         self._unsettled = (entry, settlement)
@@ -223,8 +305,10 @@ class OutboxSender:
             if resolved is not None:
                 return resolved
         try:
+            # the journal head stored with the row at confirm: every resend carries the same one
+            head = {"journal_head": entry.journal_head} if entry.journal_head is not None else {}
             answer = self.transport.submit_action(
-                entry.method, entry.path, entry.body, entry.idempotency_key, content_type=entry.content_type
+                entry.method, entry.path, entry.body, entry.idempotency_key, content_type=entry.content_type, **head
             )
         except errors.SessionExpiredError as exc:
             self._set_connection(Connection.SIGNED_OUT)
@@ -341,5 +425,6 @@ class OutboxSender:
             log.exception("outbox sender: listener failed")
 
 
-def _detail(exc: BaseException) -> str:
-    return str(exc)[:500]
+def _detail(exc: BaseException, *, named: bool = False) -> str:
+    text = f"{type(exc).__name__}: {exc}" if named else str(exc)
+    return text[:500]

@@ -1,17 +1,28 @@
 """Where the session's tokens live: the OS keyring, or this process's memory — never a file.
 
-`open_token_store()` picks the keyring when a secure backend works, and otherwise fails closed to memory
-with one warning for the operator. Backends that write files (keyrings.alt) or do nothing are never used.
+`open_token_store()` picks the keyring when a backend on the allow-list works (Secret Service, macOS Keychain,
+Windows Credential Locker, KWallet), and otherwise fails closed to memory with one warning for the operator. Any
+other backend (files from keyrings.alt or elsewhere, a null or failing backend, an unknown one) is never used.
+
+A keyring also keeps an index of the sessions open in it and which process holds each (process id, its start
+identity, the machine), so the next start after a crash finds the session left behind (`stale_accounts`) to revoke
+it on the server and wipe it here.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import logging
+import os
+import socket
+import sys
 import threading
 import uuid
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 import keyring
 import keyring.backend
@@ -21,7 +32,15 @@ import keyring.errors
 log = logging.getLogger(__name__)
 
 SERVICE = "pishkhan-desk"
-_INSECURE_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+INDEX_ACCOUNT = "open-sessions"  # not a secret: which accounts hold a session, and which process holds each
+# The backends accepted as secure, by exact class: the OS's own encrypted stores.
+_ALLOWED_BACKENDS = (
+    ("keyring.backends.SecretService", "Keyring"),
+    ("keyring.backends.macOS", "Keyring"),
+    ("keyring.backends.Windows", "WinVaultKeyring"),
+    ("keyring.backends.kwallet", "DBusKeyring"),
+    ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+)
 
 
 @dataclass(frozen=True)
@@ -77,12 +96,13 @@ class MemoryTokenStore:
 
 
 class KeyringTokenStore:
-    """Tokens in the OS keyring (Secret Service, macOS Keychain, Windows Credential Locker)."""
+    """Tokens in the OS keyring, and the index of the sessions open in it (see the module's docstring)."""
 
     secure = True
 
     def __init__(self, backend: keyring.backend.KeyringBackend) -> None:
         self._backend = backend
+        self._index_lock = threading.Lock()
 
     @property
     def backend_name(self) -> str:
@@ -94,12 +114,117 @@ class KeyringTokenStore:
 
     def save(self, account: str, tokens: Tokens) -> None:
         self._backend.set_password(SERVICE, account, tokens.to_secret())
+        owner = this_process()
+        with self._index_lock:
+            index = self._read_index()
+            if index.get(account) != owner:
+                index[account] = owner
+                self._write_index(index)
 
     def delete(self, account: str) -> None:
         try:
             self._backend.delete_password(SERVICE, account)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already wiped
+        with self._index_lock:
+            index = self._read_index()
+            if account in index:
+                del index[account]
+                self._write_index(index)
+
+    def stale_accounts(self) -> list[str]:
+        """Accounts whose session was opened by a process of this machine that no longer runs (it crashed or was
+        killed before signing out). A running process's sessions, and other machines', are left alone."""
+        with self._index_lock:
+            index = self._read_index()
+        return [account for account, owner in index.items() if not process_alive(owner)]
+
+    def _read_index(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self._backend.get_password(SERVICE, INDEX_ACCOUNT) or "{}")
+        except ValueError:
+            log.warning("the keyring's session index is unreadable; starting it again")
+            return {}
+        sessions = data.get("sessions") if isinstance(data, dict) else None
+        if not isinstance(sessions, dict):
+            return {}
+        return {str(k): v for k, v in sessions.items() if isinstance(v, dict)}
+
+    def _write_index(self, index: dict[str, dict[str, Any]]) -> None:
+        if index:
+            self._backend.set_password(SERVICE, INDEX_ACCOUNT, json.dumps({"version": 1, "sessions": index}))
+            return
+        try:
+            self._backend.delete_password(SERVICE, INDEX_ACCOUNT)
+        except keyring.errors.PasswordDeleteError:
+            pass
+
+
+def this_process() -> dict[str, Any]:
+    """Who holds a session: this machine, this process id, and what tells this process from a later one that gets
+    the same id (on Linux the boot and the process's start time; elsewhere the id alone)."""
+    return {"host": socket.gethostname(), "pid": os.getpid(), "start": _start_identity(os.getpid())}
+
+
+def process_alive(owner: dict[str, Any]) -> bool:
+    """Whether the process that `owner` names still runs. True for another machine's process (it cannot be told)."""
+    if owner.get("host") != socket.gethostname():
+        return True
+    pid = owner.get("pid")
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return False
+    if not _pid_running(pid):
+        return False
+    start = owner.get("start") or ""
+    return not start or start == _start_identity(pid)
+
+
+def _pid_running(pid: int) -> bool:
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return bool(ok) and code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it runs, as another user
+    stat = _proc_stat(pid)
+    return not (stat and stat[0] == "Z")  # a zombie has ended; only its exit status is left
+
+
+def _proc_stat(pid: int) -> list[str]:
+    """/proc/<pid>/stat after the command name (state first), or [] where there is no /proc."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return []
+    return text[text.rfind(")") + 2 :].split()
+
+
+@functools.cache
+def _boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+
+
+def _start_identity(pid: int) -> str:
+    stat = _proc_stat(pid)
+    boot = _boot_id()
+    # field 22 of /proc/<pid>/stat is the start time; `stat` begins at field 3
+    return f"{boot}:{stat[19]}" if boot and len(stat) > 19 else ""
 
 
 def _leaf_backends(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.KeyringBackend]:
@@ -107,11 +232,24 @@ def _leaf_backends(backend: keyring.backend.KeyringBackend) -> list[keyring.back
     return list(inner) if inner is not None else [backend]
 
 
+@functools.cache
+def _allowed_types() -> tuple[type, ...]:
+    allowed: list[type] = []
+    for module_name, class_name in _ALLOWED_BACKENDS:
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError):
+            continue
+        if isinstance(cls, type):
+            allowed.append(cls)
+    return tuple(allowed)
+
+
 def is_secure_backend(backend: keyring.backend.KeyringBackend) -> bool:
+    """Whether every backend in it (a chainer's each) is, exactly, one of the OS stores on the allow-list."""
     leaves = _leaf_backends(backend)
-    if not leaves:
-        return False
-    return all(not type(leaf).__module__.startswith(_INSECURE_MODULE_PREFIXES) for leaf in leaves)
+    allowed = _allowed_types()
+    return bool(leaves) and all(type(leaf) in allowed for leaf in leaves)
 
 
 def open_token_store(backend: keyring.backend.KeyringBackend | None = None) -> tuple[TokenStore, str | None]:

@@ -5,31 +5,37 @@ from __future__ import annotations
 import ipaddress
 import ssl
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import truststore
 import urllib3.exceptions
 from requests.adapters import HTTPAdapter
 
+from civic import jsonsafe
 from client_api import errors
+
+_LOOPBACK_V4 = ipaddress.ip_network("127.0.0.0/8")
+_LOOPBACK_V6 = ipaddress.ip_address("::1")
 
 
 def _is_loopback(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
+    """This machine by address only: 127.0.0.0/8 or ::1. A name (`localhost`, `x.localhost`) is not enough, since
+    names are resolved by whatever the system's resolver says, DNS included."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return address in _LOOPBACK_V4
+    return address == _LOOPBACK_V6 and address.scope_id is None
 
 
 def api_root(base_url: str) -> str:
     """`https://host[:port][/prefix]` → the API root ending in `/api/v1`.
 
-    https is required; plain http only to this machine (the sandbox). Anything else is refused before a
-    single byte leaves the machine.
+    https is required; plain http only to this machine by address (127.0.0.0/8, ::1: the sandbox). Anything else
+    is refused before a single byte leaves the machine.
     """
     parts = urlsplit(base_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -52,9 +58,18 @@ class _OsTrustAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
 
 
+class _NoRedirectSession(requests.Session):
+    """A session that never follows a redirect, whatever a caller passes: credentials and tokens go only to the
+    address configured. The 3xx answer comes back as it is (`refuse_redirect` turns it into an error)."""
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        return None
+
+
 def new_session(ca_bundle: str | None) -> requests.Session:
-    """A session that always verifies TLS: against `ca_bundle` when given, else the OS trust store."""
-    session = requests.Session()
+    """A session that always verifies TLS (against `ca_bundle` when given, else the OS trust store) and never
+    follows a redirect."""
+    session = _NoRedirectSession()
     session.trust_env = False  # no proxy or CA overrides from the environment: the address given is the one used
     session.headers["User-Agent"] = "pishkhan-desk"
     session.headers["Accept"] = "application/json, application/problem+json"
@@ -83,6 +98,14 @@ def never_sent(exc: BaseException) -> bool:
     return False
 
 
+def refuse_redirect(response: requests.Response) -> None:
+    """A 3xx answer to an API call is an error naming where it pointed; nothing is sent there."""
+    if 300 <= response.status_code < 400:
+        location = response.headers.get("Location", "")
+        target = urljoin(response.url, location) if location else ""
+        raise errors.RedirectRefusedError(target, status=response.status_code)
+
+
 def raise_for_problem(response: requests.Response) -> None:
     """Turn a non-2xx answer into the matching typed error."""
     status = response.status_code
@@ -90,7 +113,7 @@ def raise_for_problem(response: requests.Response) -> None:
         return
     problem: dict[str, Any] = {}
     try:
-        body = response.json()
+        body = jsonsafe.loads(response.content)  # nesting bounded: RecursionError is no ValueError
         if isinstance(body, dict):
             problem = body
     except ValueError:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
@@ -11,6 +13,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from civic.resources import resource_path
+from client_api.local_db import make_private
+from desktop.paths import private_dir
 from desktop.tasks import UiThreadGarbageCollector
 from desktop.theme import app_icon, apply_theme
 
@@ -70,6 +74,16 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     return app
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file is created 0600 (and made so if an older one was not): the log names
+    citizens' cases and the operator's actions."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        make_private(Path(self.baseFilename))
+        return io.TextIOWrapper(io.FileIO(fd, "a"), encoding=self.encoding, errors=self.errors)  # the handler closes it
+
+
 def configure_logging(log_dir: Path) -> logging.Handler:
     """The application log: a rotating file `pishkhan.log` in the log folder (5 older files of 2 MB are kept).
 
@@ -80,10 +94,8 @@ def configure_logging(log_dir: Path) -> logging.Handler:
     from desktop.crash import SecretFilter
 
     name = "pishkhan-log-file"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        log_dir / "pishkhan.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
+    private_dir(log_dir)
+    handler = PrivateRotatingFileHandler(log_dir / "pishkhan.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.set_name(name)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"))
     handler.addFilter(SecretFilter())

@@ -26,6 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     verbs.add_parser("sandbox", help="run the reference municipal API (see: pishkhan sandbox --help)", add_help=False)
     verbs.add_parser("fees", help="offline fee preview (see: pishkhan fees --help)", add_help=False)
     verbs.add_parser("docs", help="sample documents, seal verification (see: pishkhan docs --help)", add_help=False)
+    verbs.add_parser(
+        "journal", help="check or export the operator's journal (see: pishkhan journal --help)", add_help=False
+    )
     return parser
 
 
@@ -49,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         from printing.cli import main as docs_main
 
         return docs_main(args_in[1:])
+    if args_in and args_in[0] == "journal":
+        from desktop.journal_cli import main as journal_main
+
+        return journal_main(args_in[1:])
 
     parser = _parser()
     if not args_in or (args_in[0].startswith("-") and args_in[0] not in ("-h", "--help", "--version")):
@@ -77,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             api_root(args.api)
         except InsecureTransportError as exc:
             parser.error(f"--api: {exc}")
+        except ValueError as exc:  # what urlsplit cannot take apart, e.g. 'http://[::1'
+            parser.error(f"--api: not an address ({exc}): {args.api!r}")
     from desktop.main import run_gui
 
     return run_gui(api=args.api, demo=args.demo, language=args.lang)

@@ -17,7 +17,6 @@ force, then the highest version), the same rule the server applies, so offline p
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from civic import jsonsafe
 from civic.keys import TRAINING_KEY_ID
 from civic.text import to_persian_digits
 from client_api import Health, SignedTariffBook
@@ -231,7 +231,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 def _signing_key_id(signature: bytes) -> str | None:
     """The key id a detached signature names (the signature itself is checked by fees)."""
     try:
-        value = json.loads(signature)
+        value = jsonsafe.loads(signature)
     except ValueError:
         return None
     key_id = value.get("key_id") if isinstance(value, dict) else None

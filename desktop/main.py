@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from desktop.app import configure_logging, create_application
 from desktop.crash import install_excepthook
 from desktop.paths import app_dirs
-from desktop.settings import Settings, load_settings, save_settings
+from desktop.settings import NOT_SAVED, Settings, SettingsLoad, read_settings, save_settings, settings_notice
 from desktop.tasks import TaskRunner, UiThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig, SignInResult
@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     dirs = app_dirs()
     configure_logging(dirs.log)
-    settings = load_settings(dirs.config)
+    loaded = read_settings(dirs.config)  # never raises, never blocks: a bad file is set aside (desktop/settings.py)
+    settings = loaded.settings
     app = create_application(language or settings.language, sys.argv[:1])
     install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 
@@ -68,6 +69,8 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
         window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
     window.show()
+    if (notice := settings_notice(loaded)) is not None:
+        window.sign_in_page.show_error(notice)
     if not demo:
         window.sign_in_page.password.setFocus()
     if probe:
@@ -90,14 +93,25 @@ def _remember_operator(config_dir: Path, settings: Settings, result: SignInResul
     """Fill the next sign-in with the same operator and office (never the password)."""
     settings.last_username = result.operator.username
     settings.last_office_code = result.operator.office.code
-    save_settings(config_dir, settings)
+    _save_quietly(config_dir, settings)
 
 
 def _remember_server(window: MainWindow, config_dir: Path, settings: Settings, url: str) -> None:
     """The operator typed the municipality's address on a fresh install: kept for every later start."""
     settings.api_url = url
-    save_settings(config_dir, settings)
+    if not _save_quietly(config_dir, settings):
+        window.sign_in_page.show_error(settings_notice(SettingsLoad(settings, NOT_SAVED)) or "")
     window.set_server(ServerConfig(url, settings.ca_bundle or None, settings.terminal_id))
+
+
+def _save_quietly(config_dir: Path, settings: Settings) -> bool:
+    """Save; a full or read-only config folder is logged (the settings stay in force for this run)."""
+    try:
+        save_settings(config_dir, settings)
+    except OSError as exc:
+        log.warning("settings not saved: %s", exc)
+        return False
+    return True
 
 
 def _probe_mark(name: str) -> None:

@@ -118,6 +118,13 @@ def _api_message(exc: BaseException, labels: Labels) -> str | None:
         )
     if isinstance(exc, errors.OfflineError):
         return QCoreApplication.translate("Messages", "اتصال به سامانه شهرداری برقرار نیست. اتصال شبکه را بررسی کنید.")
+    if isinstance(exc, errors.RedirectRefusedError):
+        log.warning("the server redirected an API call to %r; not followed", exc.target)
+        return QCoreApplication.translate(
+            "Messages",
+            "سامانه شهرداری این درخواست را به نشانی دیگری ({target}) فرستاد؛ برای امنیت، چیزی به آن نشانی فرستاده "
+            "نشد. به واحد فناوری اطلاعات خبر دهید.",
+        ).format(target=isolate(exc.target or "—"))
     if isinstance(exc, errors.InsecureTransportError):
         return QCoreApplication.translate(
             "Messages", "نشانی سامانه امن نیست یا گواهی امنیتی آن معتبر نیست؛ اتصال برقرار نشد."
@@ -337,6 +344,9 @@ def _reason_texts() -> dict[Reason, str]:
         ),
         Reason.EARLIER_STEP_REJECTED: QCoreApplication.translate(
             "Outbox", "ارسال نشد، چون سامانه گام {step} همین کار ({kind}) را نپذیرفت."
+        ),
+        Reason.LOCAL_FAILURE: QCoreApplication.translate(
+            "Outbox", "تلاش برای ارسال با خطایی روی همین رایانه ناتمام ماند؛ کمی بعد با همان شناسه دوباره ارسال می‌شود."
         ),
     }
 

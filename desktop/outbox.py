@@ -8,13 +8,19 @@ Threading (in addition to desktop/tasks.py):
   through a queued signal and are batched: at most one re-read of the outbox per `BATCH_MS`, whose result
   (`OutboxSnapshot`: counts only, never rows) every page and the status bar share. A list reads the rows of the one
   tab it shows, a page at a time, with `fetch_rows`.
+
+Local data that cannot vanish (client_api/profile.py, client_api/salvage.py): `open` locks the operator's profile
+(a second copy of the application for the same operator is refused: `ProfileInUseError`), and a damaged or missing
+database is set aside and what can be read is recovered; `damage_found` then carries the operator's sentence
+(desktop/local_data.py), and `backup_offer` the time of a sound backup the operator may restore (`restore_backup`).
+`close` keeps a backup of the sound database and releases the profile.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +31,13 @@ from civic.jalali import TEHRAN
 from client_api import MunicipalClient
 from client_api.actions import PreparedAction
 from client_api.drafts import Drafts
-from client_api.local_db import LocalDatabase, profile_db_path
+from client_api.journal import Journal, JournalIdentity
+from client_api.local_db import LocalDatabase, LocalDatabaseError, profile_db_path
 from client_api.outbox import FINAL_STATES, Outbox, OutboxCounts, OutboxEntry, State
+from client_api.profile import Profile, ProfileInUseError, open_profile
+from client_api.salvage import Salvage, restore_backup
 from client_api.sender import Connection, OutboxSender, SenderEvent
+from desktop import local_data
 from desktop.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -57,8 +67,17 @@ class OutboxSnapshot:
 
 
 def open_profile_database(data_dir: Path, office_code: str, username: str) -> LocalDatabase:
-    """For an op (disk work): the operator's local database, created or brought up to date."""
+    """For an op (disk work): the operator's local database, created or brought up to date (no lock, no salvage:
+    tools; the application opens it with `client_api.profile.open_profile`)."""
     return LocalDatabase(profile_db_path(data_dir, office_code, username)).open()
+
+
+def _end(session: _Session) -> None:
+    """For an op: stop the sender (after the attempt in flight), keep a backup of the sound database and release
+    the profile; a sender that will not stop keeps the profile locked (its thread still uses it)."""
+    stopped = session.sender.stop(STOP_WAIT_S)
+    if session.profile is not None and stopped:
+        session.profile.close()
 
 
 def start_of_today() -> float:
@@ -94,6 +113,7 @@ class _Session:
     outbox: Outbox
     drafts: Drafts
     sender: OutboxSender
+    profile: Profile | None = None  # the lock held and what was found at open (None: opened without one)
 
 
 class OutboxService(QObject):
@@ -108,6 +128,7 @@ class OutboxService(QObject):
     action_settled = Signal(object)  # OutboxEntry, read once it is final (done, rejected, or not_sent: its chain
     #                                  stopped at an earlier step, which is announced first)
     _sender_event = Signal(int, object)  # emitted on the sender's thread; Qt queues it to this object's thread
+    damage_found = Signal(str)  # the operator's sentence: the local database was damaged, missing, or unusable
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +143,9 @@ class OutboxService(QObject):
         self._reading = False
         self._again = False
         self.last: OutboxSnapshot | None = None
+        self.damage_text: str | None = None  # the last `damage_found` sentence of this sign-in
+        self.backup_offer: float | None = None  # when the backup the operator may restore was written
+        self._journal_slot: list[Journal] = []  # the signed-in operator's journal, once its database is open
 
     # -- life -----------------------------------------------------------------------------------------
 
@@ -144,29 +168,53 @@ class OutboxService(QObject):
         office_code: str,
         username: str,
         on_failed: Callable[[BaseException], None],
+        journal_identity: JournalIdentity | None = None,
     ) -> None:
         """Open the operator's local database, recover what a crash left in flight and start sending (disk work:
-        an op). `opened` is emitted once it is ready."""
+        an op). `opened` is emitted once it is ready. `journal_identity`: the operator's journal is written with it
+        (every confirmed action gets its entry; `record_journal`)."""
         self._generation += 1
         generation = self._generation
+        journal_slot: list[Journal] = []
+        self._journal_slot = journal_slot
 
         def listener(event: SenderEvent) -> None:  # on the sender's thread
             self._sender_event.emit(generation, event)
 
-        def op() -> _Session:
-            db = open_profile_database(data_dir, office_code, username)
-            outbox = Outbox(db, client.root)
-            sender = OutboxSender(outbox, client, listener=listener)
-            sender.start()
-            return _Session(generation, outbox, Drafts(db), sender)
+        self.damage_text = None
+        self.backup_offer = None
 
-        self._local.run(op, self._opened, on_failed, owner=self)
+        def op() -> _Session:
+            profile = open_profile(data_dir, office_code, username)
+            db = profile.db
+            journal = Journal(db, journal_identity) if journal_identity is not None else None
+            journal_slot.extend([journal] if journal is not None else [])
+            outbox = Outbox(db, client.root, journal=journal)
+            sender = OutboxSender(outbox, client, listener=listener)
+            try:
+                sender.start(confirm_keys=profile.salvage.recovered.sent_keys if profile.salvage else ())
+            except BaseException:
+                profile.close(backup=False)
+                raise
+            return _Session(generation, outbox, Drafts(db), sender, profile)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation and isinstance(exc, LocalDatabaseError):
+                if not isinstance(exc, ProfileInUseError):
+                    self._announce_damage(local_data.problem_sentence(exc), None)
+            on_failed(exc)
+
+        self._local.run(op, self._opened, failed, owner=self)
 
     def _opened(self, session: _Session) -> None:
         if session.generation != self._generation:  # signed out (or in again) meanwhile
             session.sender.request_stop()
+            self._local.run(lambda: _end(session), lambda _: None, self._log_failure, owner=self)
             return
         self._session = session
+        salvaged = session.profile.salvage if session.profile is not None else None
+        if salvaged is not None:
+            self._announce_damage(local_data.damage_sentence(salvaged), salvaged)
         self.opened.emit()
         self.connection_changed.emit(session.sender.connection.value)
         self.refresh()
@@ -174,6 +222,7 @@ class OutboxService(QObject):
     def close(self, then: Callable[[], None] | None = None) -> None:
         """Stop sending after the attempt in flight; `then` runs on the UI thread once the sender has stopped."""
         self._generation += 1
+        self._journal_slot = []
         session, self._session = self._session, None
         self._batch.stop()
         self.last = None
@@ -187,9 +236,83 @@ class OutboxService(QObject):
             if then is not None:
                 then()
 
-        self._local.run(lambda: session.sender.stop(STOP_WAIT_S), finished, lambda _: finished(), owner=self)
+        self._local.run(lambda: _end(session), finished, lambda _: finished(), owner=self)
+
+    # -- a damaged database ----------------------------------------------------------------------------
+
+    def _announce_damage(self, text: str, salvaged: Salvage | None) -> None:
+        self.damage_text = text
+        self.backup_offer = salvaged.backup_at if salvaged is not None and salvaged.backup is not None else None
+        self.damage_found.emit(text)
+
+    def keep_recovered(self) -> None:
+        """The operator keeps working with what was recovered: the backup is no longer offered."""
+        self.backup_offer = None
+        self.damage_text = None
+
+    def restore_backup(self, on_failed: Callable[[BaseException], None]) -> None:
+        """The operator chose the backup: stop sending, put the backup in place of the current file (set aside; its
+        actions the backup lacks are merged in), then send again. `damage_found` says how it went."""
+        session = self._session
+        if session is None or session.profile is None or self.backup_offer is None:
+            on_failed(RuntimeError("no backup is offered"))
+            return
+        profile = session.profile
+        self._generation += 1
+        generation = self._generation
+        self._session = None
+        self._batch.stop()
+        session.sender.request_stop()
+        transport = session.sender.transport
+        journal = session.outbox.journal
+
+        def listener(event: SenderEvent) -> None:  # on the sender's thread
+            self._sender_event.emit(generation, event)
+
+        def op() -> tuple[_Session, float | BaseException]:
+            if not session.sender.stop(STOP_WAIT_S):
+                raise RuntimeError("the sender did not stop")
+            outcome: float | BaseException
+            try:
+                db, restored = restore_backup(profile.db.path)
+                outcome, keys = restored.backup_at, restored.waiting_keys
+            except Exception as exc:  # the backup was not put in place: go on with the file as it is
+                log.error("the backup could not be restored", exc_info=exc)
+                db, outcome, keys = LocalDatabase(profile.db.path).open(), exc, ()
+            if journal is not None:
+                journal.db = db
+            profile.db, profile.salvage = db, None
+            outbox = Outbox(db, session.outbox.api_root, journal=journal)
+            sender = OutboxSender(outbox, transport, listener=listener)
+            sender.start(confirm_keys=keys)
+            return _Session(generation, outbox, Drafts(db), sender, profile), outcome
+
+        def restored(result: tuple[_Session, float | BaseException]) -> None:
+            new, outcome = result
+            self._opened(new)
+            if isinstance(outcome, BaseException):
+                on_failed(outcome)
+            elif new.generation == self._generation:
+                self._announce_damage(local_data.restored_sentence(outcome), None)
+
+        self._local.run(op, restored, on_failed, owner=self)
 
     # -- what pages ask -------------------------------------------------------------------------------
+
+    def record_journal(
+        self, kind: str, details: Mapping[str, str | int], on_failed: Callable[[BaseException], None]
+    ) -> None:
+        """Append an entry to the operator's journal (desktop/journaling.py calls it), on the thread of every other
+        local database op, after those queued before it: an entry recorded right after `open`, or right before
+        `close`, is written while the database is open."""
+        slot = self._journal_slot
+
+        def op() -> None:
+            if not slot:
+                raise RuntimeError("the operator's journal is not open")
+            slot[0].append(kind, details)
+
+        self._local.run(op, lambda _: None, on_failed, owner=self)
 
     def confirm(
         self,

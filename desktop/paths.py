@@ -2,6 +2,9 @@
 
 `PISHKHAN_HOME` puts all four under one folder (tests, portable installs); `PISHKHAN_CONFIG_DIR`,
 `PISHKHAN_DATA_DIR`, `PISHKHAN_CACHE_DIR` and `PISHKHAN_LOG_DIR` override one each.
+
+Every folder the application makes for itself is 0700 and every file it writes there 0600 (POSIX): they hold
+citizens' cases and the operator's work (`private_dir`; files: `client_api.local_db.make_private`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from client_api.local_db import ensure_private_dir
 
 APP_NAME = "pishkhan-desk"
 
@@ -24,6 +29,17 @@ class AppDirs:
 
     def all(self) -> tuple[Path, ...]:
         return (self.config, self.data, self.cache, self.log)
+
+    def make_private(self) -> AppDirs:
+        """Create the four folders, each 0700."""
+        for path in self.all():
+            private_dir(path)
+        return self
+
+
+def private_dir(path: Path) -> Path:
+    """Create the folder (and any missing parents); the folder itself is made 0700."""
+    return ensure_private_dir(path)
 
 
 def app_dirs() -> AppDirs:

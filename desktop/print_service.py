@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from desktop.paths import app_dirs
+from desktop.paths import app_dirs, private_dir
 from desktop.settings import Settings, save_settings
 from desktop.tasks import TaskRunner
 from printing import A4_PRINTER, RECEIPT_PRINTER, Rendered
@@ -154,6 +155,9 @@ class PrintService:
         self._settings = settings
         self._config_dir = config_dir
         self.archive_dir = archive_dir or archive_folder()
+        # told of every document printed through `print_in_background`, on the UI thread, before its `on_done` (the
+        # session journals it: desktop/journaling.py)
+        self.on_printed: Callable[[Rendered, PrintResult], None] | None = None
 
     # --- printers per kind ----------------------------------------------------------------------------------------
 
@@ -199,13 +203,14 @@ class PrintService:
 
     def archive(self, doc: Rendered) -> Path:
         """Write the PDF under a name no earlier print has: <number>.pdf, then <number>-2.pdf, ..."""
-        self.archive_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.archive_dir)  # 0700: printed documents name citizens
         base = self.archive_name(doc.number)
         copy = 1
         while True:
             path = self.archive_dir / (f"{base}.pdf" if copy == 1 else f"{base}-{copy}.pdf")
             try:
-                with path.open("xb") as file:  # exclusive create: never overwrites, even racing another print
+                # exclusive create (never overwrites, even racing another print), 0600
+                with open(path, "xb", opener=lambda name, flags: os.open(name, flags, 0o600)) as file:
                     file.write(doc.pdf)
                 return path
             except FileExistsError:
@@ -236,7 +241,13 @@ class PrintService:
         owner: QObject | None = None,
     ) -> None:
         """Print on a worker thread; `on_done`/`on_error` run on the UI thread."""
-        tasks.run(lambda: self.print_document(doc), on_done, on_error, owner=owner)
+
+        def done(result: PrintResult) -> None:
+            if self.on_printed is not None:
+                self.on_printed(doc, result)
+            on_done(result)
+
+        tasks.run(lambda: self.print_document(doc), done, on_error, owner=owner)
 
 
 def _require_native(printer: QPrinter, name: str) -> None:

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from client_api import Health, MunicipalClient, Operator
+from desktop.idle_lock import PasswordVerifier
 from desktop.settings import Settings, save_settings
 from desktop.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.outbox import OutboxService
-    from desktop.print_service import PrintService
+    from desktop.print_service import PrintResult, PrintService
+    from printing import Rendered
 
 # the roles the server grants (GET /me); every page declares which of them may see it
 COUNTER, CASHIER, NOTARY = "counter", "cashier", "notary"
@@ -37,6 +39,8 @@ class Session:
     signed_in_at: dt.datetime
     keyring_warning: str | None = None
     training: bool = False
+    # the offline unlock check, made at sign-in from the password typed; in memory only (desktop/idle_lock.py)
+    password_verifier: PasswordVerifier | None = field(default=None, repr=False, compare=False)
     _print_service: PrintService | None = field(default=None, repr=False)
 
     @property
@@ -54,7 +58,21 @@ class Session:
             from desktop.print_service import PrintService
 
             self._print_service = PrintService(self.settings, self.config_dir)
+            self._print_service.on_printed = self._journal_print
         return self._print_service
+
+    def _journal_print(self, doc: Rendered, result: PrintResult) -> None:
+        from desktop import journaling
+
+        journaling.record(
+            self,
+            journaling.REPRINT if doc.reprint else journaling.PRINT,
+            number=doc.number,
+            document=doc.kind,
+            printer=result.printer,
+            pages=result.pages,
+            archived=result.archived.name,
+        )
 
     def save_settings(self) -> None:
         """Write the settings file (a few hundred bytes: fast enough for the UI thread)."""

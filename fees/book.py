@@ -25,6 +25,7 @@ from fees.expr import BOOL, FUNCTIONS, NUM, Binding, Compiled, ExprError, compil
 from fees.fields import parse_date
 from fees.rounding import RoundingRule
 from fees.tables import Table, book_value, build_table
+from fees.toml_guard import TomlShapeError, check_toml
 
 MAX_BOOK_BYTES = 1_000_000
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}", re.ASCII)
@@ -95,9 +96,13 @@ def parse_book(data: bytes, *, name: str = "<book>") -> TariffBook:
     if len(data) > MAX_BOOK_BYTES:
         raise BookError(name, None, f"larger than {MAX_BOOK_BYTES} bytes")
     try:
-        doc = tomllib.loads(data.decode("utf-8"), parse_float=Decimal)
+        text = data.decode("utf-8")
+        check_toml(text)  # before the parser: its memory grows with the square of a dotted key's length
+        doc = tomllib.loads(text, parse_float=Decimal)
     except UnicodeDecodeError:
         raise BookError(name, None, "not UTF-8 text") from None
+    except TomlShapeError as exc:
+        raise BookError(name, None, f"TOML refused before parsing: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise BookError(name, None, f"TOML syntax error: {exc}") from None
     except RecursionError:

@@ -10,13 +10,14 @@ import datetime as dt
 import functools
 from pathlib import Path
 
+from civic.files import read_bounded
 from civic.jalali import to_jalali
 from civic.resources import resource_path
-from fees.book import TariffBook, parse_book
+from fees.book import MAX_BOOK_BYTES, TariffBook, parse_book
 from fees.case import Case
 from fees.engine import Assessment
 from fees.errors import BookError, NoBookError, SignatureError
-from fees.signing import TARIFF, TrustList, verify_detached
+from fees.signing import MAX_SIGNATURE_BYTES, TARIFF, TrustList, verify_detached
 
 SIGNATURE_SUFFIX = ".sig"
 
@@ -41,11 +42,11 @@ def load_book_file(path: Path | str, *, trust: TrustList | None = None) -> Tarif
     path = Path(path)
     signature_path = path.with_name(path.name + SIGNATURE_SUFFIX)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BOOK_BYTES)  # its size is checked before a byte of it is read
     except OSError as exc:
         raise BookError(str(path), None, f"cannot read the book: {exc.strerror or exc}") from None
     try:
-        signature = signature_path.read_bytes()
+        signature = read_bounded(signature_path, MAX_SIGNATURE_BYTES)
     except OSError as exc:
         raise SignatureError(str(path), f"cannot read {signature_path.name}: {exc.strerror or exc}") from None
     return load_signed_book(data, signature, name=path.name, trust=trust)

@@ -13,11 +13,14 @@ import sys
 from pathlib import Path
 
 from civic.cli import OneLineParser, fail, parse_or_status
+from civic.files import read_bounded
 from fees.case import case_from_json
 from fees.catalog import bundled_books, load_book_file, select_book
 from fees.errors import CaseError, FeesError
 from fees.fields import parse_date
 from fees.render import render_assessment
+
+MAX_CASE_BYTES = 256 * 1024  # as the sandbox's POST /assessments
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,7 +45,7 @@ def main(argv: list[str]) -> int:
     lang = args.lang
     case_path = Path(args.case)
     try:
-        data = case_path.read_bytes()
+        data = read_bounded(case_path, MAX_CASE_BYTES)
     except OSError as exc:
         return fail(f"{case_path}: {exc.strerror or exc}")
     try:

@@ -12,7 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from fees.book import parse_book
+from civic.files import read_bounded
+from fees.book import MAX_BOOK_BYTES, parse_book
 from fees.errors import FeesError
 from fees.signing import TrustList, load_private_key, sign_detached
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key-id", help="key_id to write (default: found in the trust list by public key)")
     args = parser.parse_args(argv)
     try:
-        private_key = load_private_key(args.key.read_bytes())
+        private_key = load_private_key(read_bounded(args.key, 64 * 1024))
         key_id = args.key_id
         if key_id is None:
             from cryptography.hazmat.primitives import serialization
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             key_id = trusted.key_id
         for path in args.books:
-            data = path.read_bytes()
+            data = read_bounded(path, MAX_BOOK_BYTES)
             book = parse_book(data, name=path.name)
             path.with_name(path.name + SIGNATURE_SUFFIX).write_bytes(sign_detached(data, private_key, key_id))
             print(f"signed {path} ({book.label}, sha256 {book.sha256}) with {key_id}")

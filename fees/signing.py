@@ -15,6 +15,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from civic import jsonsafe
 from civic import keys as civic_keys
 from civic.keys import TrustedKey, load_private_key
 from fees.errors import SignatureError
@@ -56,7 +57,7 @@ def verify_detached(data: bytes, signature_file: bytes, trust: TrustList, purpos
     if len(signature_file) > MAX_SIGNATURE_BYTES:
         raise SignatureError(name, "the signature file is too large")
     try:
-        envelope = json.loads(signature_file)
+        envelope = jsonsafe.loads(signature_file, max_depth=2)
         key_id = envelope["key_id"]
         signature = base64.b64decode(envelope["signature"], validate=True)
         if not isinstance(key_id, str):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from printing.model import Document
 
 NOT_GENUINE = 1
+MAX_SEAL_CHARS = 64 * 1024  # a seal is a few hundred characters; anything near this is not one
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,7 +111,9 @@ def _verify(text: str, trust_path: Path | None, date_text: str | None) -> int:
         except CivicValueError as exc:
             return fail(f"pishkhan docs: --date: {exc.message('en')}")
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(MAX_SEAL_CHARS + 1)  # never more: stdin may be endless (/dev/zero)
+    if len(text) > MAX_SEAL_CHARS:
+        return fail(f"pishkhan docs: SEAL: longer than {MAX_SEAL_CHARS} characters")
     try:
         trust = TrustList.load(trust_path)
     except TrustListError as exc:

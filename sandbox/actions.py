@@ -11,9 +11,9 @@ of injected faults, for soak tests and for showing operators in training what th
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
 from sandbox.auth import CurrentOperator
@@ -21,6 +21,7 @@ from sandbox.context import Context
 from sandbox.faults import injected_counts
 from sandbox.idempotency import parse_key
 from sandbox.problems import ProblemError
+from sandbox.routes import UUID_PATH, problems
 from sandbox.settings import iso_utc
 
 router = APIRouter()
@@ -34,6 +35,11 @@ class ActionRecord(BaseModel):
     recorded_at: str = Field(description="UTC, ISO-8601 with a Z.")
     media_type: str
     response: Any = Field(description="The body of that answer (JSON): the created resource, or a problem.")
+    journal_head: str | None = Field(
+        default=None,
+        description="The `Journal-Head` the action was sent with (`<sequence>:<sha256>`: the client's journal head "
+        "when the action was confirmed); null if it carried none.",
+    )
 
 
 class LedgerItem(BaseModel):
@@ -69,13 +75,13 @@ def _key_from_path(raw: str) -> str:
         ) from None
 
 
-@router.get("/actions/{key}", response_model=ActionRecord, tags=["actions"])
-def action_by_key(key: str, operator: CurrentOperator, ctx: Context) -> dict[str, Any]:
+@router.get("/actions/{key}", response_model=ActionRecord, tags=["actions"], responses=problems(400, 404))
+def action_by_key(key: Annotated[str, Path(**UUID_PATH)], operator: CurrentOperator, ctx: Context) -> dict[str, Any]:
     """The recorded outcome of the operator's action sent with this Idempotency-Key; 404 if none was recorded."""
     canonical = _key_from_path(key)
     with ctx.db.connect() as conn:
         row = conn.execute(
-            "SELECT key, method, path, status, media_type, body, created_at FROM actions"
+            "SELECT key, method, path, status, media_type, body, created_at, journal_head FROM actions"
             " WHERE office_code = ? AND username = ? AND key = ? ORDER BY id DESC LIMIT 1",
             (*operator.scope, canonical),
         ).fetchone()
@@ -95,6 +101,7 @@ def action_by_key(key: str, operator: CurrentOperator, ctx: Context) -> dict[str
         "recorded_at": iso_utc(row["created_at"]),
         "media_type": row["media_type"],
         "response": response,
+        "journal_head": row["journal_head"],
     }
 
 

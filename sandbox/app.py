@@ -11,9 +11,12 @@ from sandbox.context import SandboxContext
 from sandbox.db import Database
 from sandbox.faults import FaultInjector, FaultMiddleware
 from sandbox.idempotency import IdempotencyStore, mark_key_required
+from sandbox.limits import BodyLimitMiddleware
+from sandbox.openapi_doc import document_answers
 from sandbox.parcel_routes import router as parcel_router
 from sandbox.permit_routes import router as permit_router
 from sandbox.problems import install_problem_handlers
+from sandbox.reauth_routes import router as reauth_router
 from sandbox.review_routes import router as review_router
 from sandbox.routes import API_PREFIX, router
 from sandbox.seed import seed_demo_data
@@ -50,13 +53,15 @@ def create_app(settings: SandboxSettings) -> FastAPI:
     app.include_router(permit_router, prefix=API_PREFIX)
     app.include_router(parcel_router, prefix=API_PREFIX)
     app.include_router(review_router, prefix=API_PREFIX)
+    app.include_router(reauth_router, prefix=API_PREFIX)
     install_tariff_routes(app, settings)
     if faults is not None:
         app.add_middleware(FaultMiddleware, injector=faults)
+    app.add_middleware(BodyLimitMiddleware)  # added last, so outermost: sizes are checked before anything else
     generate_openapi = app.openapi
 
     def openapi() -> dict[str, Any]:
-        return mark_key_required(generate_openapi())
+        return document_answers(mark_key_required(generate_openapi()))
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app

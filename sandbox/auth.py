@@ -1,18 +1,19 @@
-"""Sign-in, token sessions with rotating refresh tokens, lock-out, and the bearer-token dependency."""
+"""Sign-in, token sessions with rotating refresh tokens (a reused one revokes its session), lock-out by username and
+client address (sandbox/lockout.py), revocation, and the bearer-token dependency."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import secrets
 import sqlite3
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from sandbox import lockout
 from sandbox.context import Context, SandboxContext
 from sandbox.db import transaction
 from sandbox.passwords import dummy_hash, verify_password
@@ -52,16 +53,6 @@ def unauthorized(detail: str, *, expired: bool = False) -> ProblemError:
     return ProblemError(401, "unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def _locked_out(locked_until: float, now: float) -> ProblemError:
-    wait = max(1, math.ceil(locked_until - now))
-    return ProblemError(
-        429,
-        "too-many-sign-in-attempts",
-        f"Too many failed sign-ins for this username. Try again in {wait} seconds.",
-        headers={"Retry-After": str(wait)},
-    )
-
-
 def _issue(ctx: SandboxContext, conn: sqlite3.Connection, session_id: int | None, **new: Any) -> dict[str, Any]:
     """New access + refresh tokens; stored as hashes in a new session row or in place of the session's old ones."""
     now = ctx.now()
@@ -95,12 +86,31 @@ def _issue(ctx: SandboxContext, conn: sqlite3.Connection, session_id: int | None
     }
 
 
-def sign_in(ctx: SandboxContext, username: str, password: str, office_code: str, terminal_id: str) -> dict[str, Any]:
-    settings = ctx.settings
+def client_address(request: Request) -> str:
+    """The address the request came from, as the lock-out counts it."""
+    return request.client.host if request.client is not None else "unknown"
+
+
+def _refuse_nul(password: str) -> None:
+    if "\x00" in password:
+        raise ProblemError(
+            422,
+            "validation-failed",
+            "The request has invalid or missing fields.",
+            errors=[{"field": "password", "message": "The password must not contain NUL characters."}],
+        )
+
+
+def check_credentials(ctx: SandboxContext, username: str, password: str, office_code: str, client_address: str) -> None:
+    """Return when the password is the operator's at that office; else count the failure against the username and
+    the client address and raise 401 (`attempts_left: 1` when one try is left) or 429 (locked, with Retry-After).
+
+    Sign-in and every other password check (re-authentication at the lock screen) go through here, so each
+    counts toward the same lock-out."""
+    _refuse_nul(password)
+    keys = lockout.keys_for(username, client_address)
     with ctx.db.connect() as conn:
-        row = conn.execute("SELECT locked_until FROM sign_in_failures WHERE username = ?", (username,)).fetchone()
-        if row is not None and row["locked_until"] > ctx.now():
-            raise _locked_out(row["locked_until"], ctx.now())
+        lockout.check_not_locked(conn, keys, ctx.now())
         operator = conn.execute(
             "SELECT office_code, password_hash FROM operators WHERE username = ?", (username,)
         ).fetchone()
@@ -109,36 +119,86 @@ def sign_in(ctx: SandboxContext, username: str, password: str, office_code: str,
         accepted = operator is not None and password_ok and operator["office_code"] == office_code
         with transaction(conn):
             now = ctx.now()
-            row = conn.execute(
-                "SELECT failures, locked_until FROM sign_in_failures WHERE username = ?", (username,)
-            ).fetchone()
-            if row is not None and row["locked_until"] > now:
-                raise _locked_out(row["locked_until"], now)
+            lockout.check_not_locked(conn, keys, now)
             if accepted:
-                conn.execute("DELETE FROM sign_in_failures WHERE username = ?", (username,))
-                return _issue(ctx, conn, None, username=username, office_code=office_code, terminal_id=terminal_id)
-            failures = (row["failures"] if row is not None else 0) + 1
-            locked_until = now + settings.lockout_s if failures >= settings.lockout_threshold else 0.0
-            conn.execute(
-                "INSERT INTO sign_in_failures (username, failures, locked_until) VALUES (?, ?, ?)"
-                " ON CONFLICT (username) DO UPDATE SET failures = excluded.failures,"
-                " locked_until = excluded.locked_until",
-                (username, 0 if locked_until else failures, locked_until),
-            )
-        if locked_until:
-            raise _locked_out(locked_until, now)
-        raise ProblemError(401, "invalid-credentials", BAD_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"})
+                lockout.clear_username(conn, username)
+                return
+            outcome = lockout.record_failure(conn, ctx.settings, keys, now)
+    if outcome.locked_until:
+        raise lockout.locked_out(outcome.locked_until, now, outcome.locked_scope)
+    if outcome.attempts_left == 1:
+        raise lockout.SignInProblem(
+            401,
+            "invalid-credentials",
+            f"{BAD_CREDENTIALS} One try is left before sign-in is locked for {outcome.next_lock_s} seconds.",
+            members={"attempts_left": 1, "lockout_seconds": outcome.next_lock_s},
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    raise ProblemError(401, "invalid-credentials", BAD_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"})
+
+
+def sign_in(
+    ctx: SandboxContext,
+    username: str,
+    password: str,
+    office_code: str,
+    terminal_id: str,
+    client_address: str = "unknown",
+) -> dict[str, Any]:
+    check_credentials(ctx, username, password, office_code, client_address)
+    with ctx.db.connect() as conn, transaction(conn):
+        return _issue(ctx, conn, None, username=username, office_code=office_code, terminal_id=terminal_id)
 
 
 def refresh(ctx: SandboxContext, refresh_token: str) -> dict[str, Any]:
+    """New tokens for the refresh token of a live session; the old refresh token is kept as used. Presenting a used
+    one again means it was copied (or an answer was lost and replayed): the whole session (every token it has
+    given since sign-in) is revoked."""
+    presented = token_hash(refresh_token)
+    with ctx.db.connect() as conn:
+        with transaction(conn):
+            session = conn.execute(
+                "SELECT id, refresh_expires_at, revoked_at FROM sessions WHERE refresh_hash = ?", (presented,)
+            ).fetchone()
+            if session is not None:
+                if session["revoked_at"] is not None or session["refresh_expires_at"] <= ctx.now():
+                    raise unauthorized("The refresh token is unknown, revoked or expired; sign in again.")
+                conn.execute(
+                    "INSERT INTO used_refresh_tokens (refresh_hash, session_id, used_at) VALUES (?, ?, ?)",
+                    (presented, session["id"], ctx.now()),
+                )
+                return _issue(ctx, conn, session["id"])
+            reused = _revoke_family_of_used(ctx, conn, presented)
+    if reused:
+        raise ProblemError(
+            401,
+            "refresh-token-reused",
+            "This refresh token was already used; the session is revoked. Sign in again.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    raise unauthorized("The refresh token is unknown, revoked or expired; sign in again.")
+
+
+def _revoke_family_of_used(ctx: SandboxContext, conn: sqlite3.Connection, presented: str) -> bool:
+    """If `presented` is a refresh token already rotated away, revoke its session; whether it was one."""
+    used = conn.execute("SELECT session_id FROM used_refresh_tokens WHERE refresh_hash = ?", (presented,)).fetchone()
+    if used is None:
+        return False
+    conn.execute(
+        "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", (ctx.now(), used["session_id"])
+    )
+    return True
+
+
+def revoke(ctx: SandboxContext, refresh_token: str) -> None:
+    """End the session a refresh token belongs to (RFC 7009 style: an unknown token is no error). The desktop uses
+    it for a session left behind by a crash, whose access token has long expired."""
+    presented = token_hash(refresh_token)
     with ctx.db.connect() as conn, transaction(conn):
-        session = conn.execute(
-            "SELECT id, refresh_expires_at, revoked_at FROM sessions WHERE refresh_hash = ?",
-            (token_hash(refresh_token),),
-        ).fetchone()
-        if session is None or session["revoked_at"] is not None or session["refresh_expires_at"] <= ctx.now():
-            raise unauthorized("The refresh token is unknown, revoked or expired; sign in again.")
-        return _issue(ctx, conn, session["id"])
+        conn.execute(
+            "UPDATE sessions SET revoked_at = ? WHERE refresh_hash = ? AND revoked_at IS NULL", (ctx.now(), presented)
+        )
+        _revoke_family_of_used(ctx, conn, presented)
 
 
 def logout(ctx: SandboxContext, operator: Operator) -> None:

@@ -41,6 +41,16 @@ def _seconds(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _fault_spec(text: str) -> FaultSpec:
     try:
         return FaultSpec.parse(text)
@@ -88,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long an Idempotency-Key is remembered (default 86400);\n"
         "after that, GET /api/v1/actions/{key} still tells what became of the action",
     )
+    parser.add_argument(
+        "--lockout-threshold", type=_count, default=5, metavar="N", help="failed sign-ins that lock a username"
+    )
+    parser.add_argument(
+        "--address-lockout-threshold",
+        type=_count,
+        default=20,
+        metavar="N",
+        help="failed sign-ins (any usernames) that lock a client address",
+    )
     parser.add_argument("--faults", type=_fault_spec, default=None, metavar="SPEC", help=FAULTS_HELP)
     parser.add_argument(
         "--tariff-book",
@@ -126,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         access_ttl_s=args.access_ttl,
         refresh_ttl_s=args.refresh_ttl,
         idempotency_ttl_s=args.idempotency_ttl,
+        lockout_threshold=args.lockout_threshold,
+        address_lockout_threshold=args.address_lockout_threshold,
         faults=args.faults,
         tariff_book=args.tariff_book,
     )

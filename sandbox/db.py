@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
@@ -23,10 +23,15 @@ CREATE TABLE IF NOT EXISTS operators (
     roles TEXT NOT NULL,
     password_hash TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS sign_in_failures (
-    username TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS sign_in_throttle (
+    scope TEXT NOT NULL CHECK (scope IN ('username', 'address')),
+    key TEXT NOT NULL,
     failures INTEGER NOT NULL,
-    locked_until REAL NOT NULL
+    window_started_at REAL NOT NULL,
+    last_failure_at REAL NOT NULL,
+    locked_until REAL NOT NULL,
+    lockouts INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
 );
 CREATE TABLE IF NOT EXISTS sessions (
     id INTEGER PRIMARY KEY,
@@ -39,6 +44,11 @@ CREATE TABLE IF NOT EXISTS sessions (
     refresh_hash TEXT NOT NULL UNIQUE,
     refresh_expires_at REAL NOT NULL,
     revoked_at REAL
+);
+CREATE TABLE IF NOT EXISTS used_refresh_tokens (
+    refresh_hash TEXT PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    used_at REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS notes (
     id INTEGER PRIMARY KEY,
@@ -72,7 +82,8 @@ CREATE TABLE IF NOT EXISTS actions (
     status INTEGER NOT NULL,
     media_type TEXT NOT NULL,
     body BLOB NOT NULL,
-    created_at REAL NOT NULL
+    created_at REAL NOT NULL,
+    journal_head TEXT
 );
 CREATE INDEX IF NOT EXISTS actions_by_key ON actions (office_code, username, key);
 CREATE TABLE IF NOT EXISTS permit_requests (
@@ -174,6 +185,7 @@ class Database:
             with transaction(conn):
                 _migrate(conn)
                 _create_schema(conn)
+                _add_column(conn, "actions", "journal_head", "TEXT")  # version 6: the client's journal head
                 if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise sqlite3.IntegrityError("the migrated database breaks a foreign key")
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -209,7 +221,11 @@ def _create_schema(conn: sqlite3.Connection) -> None:
 def _migrate(conn: sqlite3.Connection) -> None:
     """Bring a database made by an earlier version up to this schema, keeping its rows (inside a transaction,
     foreign keys off). Version 4 lets an office be of kind `municipality`: SQLite cannot change a CHECK in place, so
-    the offices table is rebuilt (create the new one, copy, drop the old one, rename), as SQLite documents."""
+    the offices table is rebuilt (create the new one, copy, drop the old one, rename), as SQLite documents.
+    Version 5 counts sign-in failures by username and by client address (`sign_in_throttle`, replacing
+    `sign_in_failures`) and remembers rotated refresh tokens (`used_refresh_tokens`); both tables are new, so
+    `_create_schema` makes them."""
+    conn.execute("DROP TABLE IF EXISTS sign_in_failures")
     row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'offices'").fetchone()
     if row is None or "'municipality'" in row[0]:
         return
@@ -220,6 +236,12 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO offices_v4 (code, name, kind) SELECT code, name, kind FROM offices")
     conn.execute("DROP TABLE offices")
     conn.execute("ALTER TABLE offices_v4 RENAME TO offices")
+
+
+def _add_column(conn: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """Add a column a table made by an earlier version lacks (a no-op when it is there)."""
+    if column not in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 
 
 @contextmanager

@@ -33,6 +33,10 @@ from sandbox.problems import PROBLEM_MEDIA_TYPE, ProblemError, encode_json
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotency-Replayed"
+# the client's journal head when the action was confirmed (`<sequence>:<sha256 hex>`), kept with the action in the
+# `actions` log and answered by `GET /actions/{key}`: the municipality's proof of what the local journal held then
+JOURNAL_HEAD_HEADER = "Journal-Head"
+_JOURNAL_HEAD = re.compile(r"^[1-9][0-9]{0,17}:[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 
 Scope = tuple[str, str]
@@ -41,6 +45,20 @@ Handler = Callable[[sqlite3.Connection], tuple[int, dict[str, Any]]]
 
 def _bad_key(detail: str, message: str) -> ProblemError:
     return ProblemError(400, "invalid-idempotency-key", detail, errors=[{"field": HEADER, "message": message}])
+
+
+def parse_journal_head(raw: str | None) -> str | None:
+    """The journal head as sent (None when there is none), or a 400 problem."""
+    if raw is None:
+        return None
+    if not _JOURNAL_HEAD.match(raw.strip()):
+        raise ProblemError(
+            400,
+            "invalid-journal-head",
+            f"The {JOURNAL_HEAD_HEADER} header is not a journal head.",
+            errors=[{"field": JOURNAL_HEAD_HEADER, "message": "Must be <sequence>:<SHA-256 in 64 lower-case hex>."}],
+        )
+    return raw.strip()
 
 
 def parse_key(raw: str | None) -> str:
@@ -74,8 +92,10 @@ class IdempotencyStore:
         *,
         method: str = "POST",
         path: str = "",
+        journal_head: str | None = None,
     ) -> Response:
-        """Run `handler` once per (scope, key); answer retries from the stored response."""
+        """Run `handler` once per (scope, key); answer retries from the stored response. `journal_head` is kept with
+        the action when it is first handled."""
         key = parse_key(raw_key)
         body_sha256 = hashlib.sha256(body).hexdigest()
         slot = (scope[0], scope[1], key)
@@ -86,7 +106,7 @@ class IdempotencyStore:
         if running_sha256 is not None:
             return self._answer_while_running(scope, key, body_sha256, running_sha256)
         try:
-            return self._run(scope, key, body_sha256, handler, (method, path))
+            return self._run(scope, key, body_sha256, handler, (method, path), journal_head)
         finally:
             with self._lock:
                 del self._in_flight[slot]
@@ -105,7 +125,15 @@ class IdempotencyStore:
             headers={"Retry-After": "1"},
         )
 
-    def _run(self, scope: Scope, key: str, body_sha256: str, handler: Handler, target: tuple[str, str]) -> Response:
+    def _run(
+        self,
+        scope: Scope,
+        key: str,
+        body_sha256: str,
+        handler: Handler,
+        target: tuple[str, str],
+        journal_head: str | None = None,
+    ) -> Response:
         with self._db.connect() as conn, transaction(conn):
             now = self._clock()
             conn.execute("DELETE FROM idempotency_keys WHERE created_at <= ?", (now - self._ttl_s,))
@@ -127,8 +155,11 @@ class IdempotencyStore:
             )
             conn.execute(
                 "INSERT INTO actions (office_code, username, key, method, path, body_sha256, status, media_type,"
-                " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (scope[0], scope[1], key, target[0], target[1], body_sha256, status, media_type, encoded, now),
+                " body, created_at, journal_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    *(scope[0], scope[1], key, target[0], target[1], body_sha256),
+                    *(status, media_type, encoded, now, journal_head),
+                ),
             )
         return Response(content=encoded, status_code=status, media_type=media_type, headers=headers)
 
@@ -173,6 +204,7 @@ def _replay(stored: sqlite3.Row, body_sha256: str) -> Response:
 async def idempotent(request: Request, scope: Scope, handler: Handler) -> Response:
     """Run `handler(conn) -> (status, body)` under the request's Idempotency-Key, within `scope`."""
     store = get_context(request).idempotency
+    journal_head = parse_journal_head(request.headers.get(JOURNAL_HEAD_HEADER))
     body = await request.body()
     return await run_in_threadpool(
         store.execute,
@@ -182,6 +214,7 @@ async def idempotent(request: Request, scope: Scope, handler: Handler) -> Respon
         handler,
         method=request.method,
         path=request.url.path,
+        journal_head=journal_head,
     )
 
 
@@ -202,11 +235,25 @@ IDEMPOTENCY_KEY_HEADER = Depends(_document_key_header)
 
 def mark_key_required(openapi_schema: dict[str, Any]) -> dict[str, Any]:
     """The header is declared optional so that `idempotent` answers a missing key with its own 400 problem;
-    in the published document it is required, as it is in practice."""
+    in the published document it is required, as it is in practice. Every operation that takes the key also takes
+    an optional `Journal-Head` (`idempotent` reads it)."""
     for operations in openapi_schema.get("paths", {}).values():
         for operation in operations.values():
-            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+            parameters = operation.get("parameters", []) if isinstance(operation, dict) else []
+            for parameter in parameters:
                 if parameter.get("in") == "header" and parameter.get("name") == HEADER:
                     parameter["required"] = True
                     parameter["schema"] = {"type": "string", "format": "uuid", "title": HEADER}
+                    if not any(p.get("name") == JOURNAL_HEAD_HEADER for p in parameters):
+                        parameters.append(_JOURNAL_HEAD_PARAMETER)
+                    break
     return openapi_schema
+
+
+_JOURNAL_HEAD_PARAMETER: dict[str, Any] = {
+    "name": JOURNAL_HEAD_HEADER,
+    "in": "header",
+    "required": False,
+    "description": "The client's journal head when the action was confirmed; kept with the action (GET /actions/{key})",
+    "schema": {"type": "string", "pattern": _JOURNAL_HEAD.pattern, "title": JOURNAL_HEAD_HEADER},
+}

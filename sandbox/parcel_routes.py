@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from starlette.responses import Response
 
 from civic.errors import CivicValueError
@@ -16,16 +16,21 @@ from civic.text import normalize_text
 from fees.errors import CaseError
 from fees.fields import renovation_code as parse_renovation_code
 from sandbox.auth import CurrentOperator, Operator
+from sandbox.case_schema import CODE_PATTERN
 from sandbox.context import Context
 from sandbox.parcel_schemas import Parcel, ParcelPage
 from sandbox.parcels import ORDER, ParcelNotZoned, parcel_json, parcel_row, summary_json, zoning_layer
 from sandbox.problems import ProblemError, json_response
-from sandbox.routes import problems
+from sandbox.roles import COUNTER, NOTARY, require_roles
+from sandbox.routes import PAGE_MAX, problems
 from sandbox.tariff_routes import Shelf
 
-router = APIRouter(tags=["parcels"])
+router = APIRouter(tags=["parcels"], dependencies=[require_roles(COUNTER, NOTARY)])
 MAX_PAGE_SIZE = 200
-READERS = ("counter", "notary")
+READERS = (COUNTER, NOTARY)
+# the shapes the parsers accept (digits in any script are read too, so a form may send what the operator typed)
+CODE_SCHEMA: dict[str, Any] = {"json_schema_extra": {"pattern": CODE_PATTERN}, "examples": ["2-14-123-45-0-0"]}
+POSTAL_SCHEMA: dict[str, Any] = {"json_schema_extra": {"pattern": "^[0-9]{10}$"}}
 
 
 def _reader(operator: Operator) -> None:
@@ -50,7 +55,9 @@ def _code(raw: str) -> str:
 
 
 @router.get("/parcels/{renovation_code}", response_model=Parcel, responses=problems(401, 403, 404, 422))
-def get_parcel(renovation_code: str, operator: CurrentOperator, ctx: Context, shelf: Shelf) -> Response:
+def get_parcel(
+    renovation_code: Annotated[str, Path(**CODE_SCHEMA)], operator: CurrentOperator, ctx: Context, shelf: Shelf
+) -> Response:
     """The parcel, its owners, its polygon and the rules the zoning layer gives it now."""
     _reader(operator)
     code = _code(renovation_code)
@@ -78,20 +85,20 @@ def get_parcel(renovation_code: str, operator: CurrentOperator, ctx: Context, sh
 def list_parcels(
     operator: CurrentOperator,
     ctx: Context,
-    renovation_code: str | None = None,
-    postal_code: str | None = None,
+    renovation_code: Annotated[str | None, Query(**CODE_SCHEMA)] = None,
+    postal_code: Annotated[str | None, Query(**POSTAL_SCHEMA)] = None,
     plate: Annotated[str | None, Query(description="The registration plate, main/sub, e.g. 1234/56.")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> Response:
     """Parcels ordered by renovation code, filtered (each filter an exact match, any digits) and paged."""
     _reader(operator)
     where: list[str] = []
     params: list[Any] = []
-    if renovation_code:
+    if renovation_code is not None:  # an empty one is a malformed code (422): a client leaves an unused filter out
         where.append("renovation_code = ?")
         params.append(_code(renovation_code))
-    if postal_code:
+    if postal_code is not None:
         try:
             params.append(parse_postal_code(postal_code))
         except CivicValueError as exc:

@@ -20,17 +20,21 @@ def _b64(data: bytes) -> str:
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
+    # the scrypt under hashlib drops a password's trailing NULs: "secret\0" would hash, and sign in, like "secret"
+    if "\x00" in password:
+        raise ValueError("a password must not contain NUL characters")
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=64 * 1024 * 1024)
 
 
 def hash_password(password: str) -> str:
-    """`scrypt$n$r$p$salt$key` with base64 salt and key."""
+    """`scrypt$n$r$p$salt$key` with base64 salt and key. A password with a NUL character is refused (ValueError)."""
     salt = secrets.token_bytes(SALT_BYTES)
     key = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_BYTES)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(key)}"
 
 
 def verify_password(password: str, stored: str) -> bool:
+    """Whether `password` is the one `stored` was made from; never for a password with a NUL character."""
     try:
         scheme, n, r, p, salt_b64, key_b64 = stored.split("$")
         if scheme != "scrypt":

@@ -23,7 +23,7 @@ import sqlite3
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
 from civic.errors import CivicValueError
@@ -34,6 +34,7 @@ from fees import parse_case, permit_case
 from fees.errors import CaseError
 from fees.fields import renovation_code as parse_renovation_code
 from sandbox.auth import CurrentOperator, Operator
+from sandbox.case_schema import CODE_PATTERN
 from sandbox.context import Context
 from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
 from sandbox.parcels import find_parcel
@@ -58,9 +59,10 @@ from sandbox.permit_store import (
     tracking_number as tracking_text,
 )
 from sandbox.problems import ProblemError
-from sandbox.routes import problems
+from sandbox.roles import COUNTER, require_roles
+from sandbox.routes import PAGE_MAX, UUID_PATH, problems
 
-router = APIRouter(tags=["permit requests"])
+router = APIRouter(tags=["permit requests"], dependencies=[require_roles(COUNTER)])
 MAX_PAGE_SIZE = 200
 
 
@@ -142,12 +144,22 @@ def _row(conn: sqlite3.Connection, operator: Operator, request_id: str) -> sqlit
 
 
 _CHANGES = problems(400, 401, 403, 404, 409, 422)
+_CREATED: dict[int | str, dict[str, Any]] = {
+    201: {"model": PermitRequest, "description": "Made under the client's id."}
+}
+RequestId = Annotated[str, Path(**UUID_PATH)]
+AttachmentId = Annotated[str, Path(**UUID_PATH)]
 KEYED = IDEMPOTENCY_KEY_HEADER
 
 
-@router.put("/permit-requests/{request_id}", response_model=PermitRequest, responses=_CHANGES, dependencies=[KEYED])
+@router.put(
+    "/permit-requests/{request_id}",
+    response_model=PermitRequest,
+    responses={**_CREATED, **_CHANGES},
+    dependencies=[KEYED],
+)
 async def put_permit_request(
-    request: Request, request_id: str, body: PermitRequestIn, operator: CurrentOperator, ctx: Context
+    request: Request, request_id: RequestId, body: PermitRequestIn, operator: CurrentOperator, ctx: Context
 ) -> Response:
     """Create the request under the client's UUID (201); the same fields again answer it as it is now (200)."""
     _counter(operator)
@@ -193,11 +205,16 @@ async def put_permit_request(
 @router.put(
     "/permit-requests/{request_id}/attachments/{attachment_id}",
     response_model=PermitRequest,
-    responses={**_CHANGES, **problems(413)},
+    responses={**_CREATED, **_CHANGES, **problems(413)},
     dependencies=[KEYED],
 )
 async def put_attachment(
-    request: Request, request_id: str, attachment_id: str, body: AttachmentIn, operator: CurrentOperator, ctx: Context
+    request: Request,
+    request_id: RequestId,
+    attachment_id: AttachmentId,
+    body: AttachmentIn,
+    operator: CurrentOperator,
+    ctx: Context,
 ) -> Response:
     """Attach a file (base64) under the client's UUID to a draft request; the same file again is one attachment."""
     _counter(operator)
@@ -247,7 +264,9 @@ async def put_attachment(
 @router.post(
     "/permit-requests/{request_id}/submit", response_model=PermitRequest, responses=_CHANGES, dependencies=[KEYED]
 )
-async def submit_permit_request(request: Request, request_id: str, operator: CurrentOperator, ctx: Context) -> Response:
+async def submit_permit_request(
+    request: Request, request_id: RequestId, operator: CurrentOperator, ctx: Context
+) -> Response:
     """Submit a draft: it gets its tracking number. Submitting it again answers it as it is."""
     _counter(operator)
     rid = _request_id(request_id)
@@ -269,12 +288,16 @@ async def submit_permit_request(request: Request, request_id: str, operator: Cur
 
 
 @router.get("/permit-requests/{request_id}", response_model=PermitRequest, responses=problems(401, 403, 404))
-def get_permit_request(request_id: str, operator: CurrentOperator, ctx: Context) -> dict[str, Any]:
+def get_permit_request(request_id: RequestId, operator: CurrentOperator, ctx: Context) -> dict[str, Any]:
     """One request of this office, with its attachments (metadata) and its status history."""
     _counter(operator)
     rid = _request_id(request_id)
     with ctx.db.connect() as conn:
         return full_json(conn, _row(conn, operator, rid))
+
+
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DAY: dict[str, Any] = {"pattern": DAY_PATTERN, "json_schema_extra": {"format": "date"}}
 
 
 def _day_start(text: str, field: str) -> float:
@@ -289,13 +312,13 @@ def _day_start(text: str, field: str) -> float:
 def list_permit_requests(
     operator: CurrentOperator,
     ctx: Context,
-    status: Annotated[str | None, Query(description=f"One of: {', '.join(STATUSES)}.")] = None,
-    from_: Annotated[str | None, Query(alias="from", description="Created on or after this UTC date.")] = None,
-    to: Annotated[str | None, Query(description="Created on or before this UTC date.")] = None,
+    status: Annotated[str | None, Query(json_schema_extra={"enum": list(STATUSES)})] = None,
+    from_: Annotated[str | None, Query(alias="from", description="Created on or after this UTC date.", **DAY)] = None,
+    to: Annotated[str | None, Query(description="Created on or before this UTC date.", **DAY)] = None,
     national_id: str | None = None,
-    renovation_code: str | None = None,
+    renovation_code: Annotated[str | None, Query(json_schema_extra={"pattern": CODE_PATTERN})] = None,
     tracking_number: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[int, Query(ge=1, le=PAGE_MAX)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> dict[str, Any]:
     """The office's requests, newest first, filtered and paged (`total` counts every match)."""
@@ -317,7 +340,7 @@ def list_permit_requests(
         if value:
             where.append(f"r.{column} = ?")
             params.append(normalize_digits(value).strip().upper())
-    if renovation_code:
+    if renovation_code is not None:
         try:
             code = parse_renovation_code(renovation_code)[0]
         except CaseError as exc:

@@ -10,6 +10,8 @@ from sandbox.tariff_routes import AssessmentOut
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024  # decoded content of one attachment
 ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+# standard base64 of at least one byte, padded (what the server decodes; it refuses anything else with a 422)
+BASE64_PATTERN = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)$"
 ATTACHMENT_KINDS = ("deed", "id_card", "plan", "power_of_attorney", "other")
 STATUSES = ("draft", "submitted", "under_review", "assessed", "paid", "issued", "completed", "rejected")
 
@@ -42,7 +44,11 @@ class AttachmentIn(BaseModel):
     kind: Literal["deed", "id_card", "plan", "power_of_attorney", "other"]
     filename: str = Field(min_length=1, max_length=200)
     media_type: Literal["application/pdf", "image/jpeg", "image/png"]
-    content_base64: str = Field(min_length=1, description=f"At most {ATTACHMENT_MAX_BYTES} bytes once decoded.")
+    content_base64: str = Field(
+        min_length=1,
+        description=f"At most {ATTACHMENT_MAX_BYTES} bytes once decoded; not empty.",
+        json_schema_extra={"pattern": BASE64_PATTERN},
+    )
 
 
 class Attachment(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
@@ -16,6 +17,10 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://pishkhan.invalid/problems/"
 BODY_FIELD = ""  # the field name of an error about the request body as a whole
 _LOCATION_ROOTS = {"body", "query", "path", "header", "cookie"}
+# what FastAPI answers (400) when a JSON body is not UTF-8: answered like any malformed JSON (422) instead
+_BODY_NOT_PARSED = "There was an error parsing the body"
+MALFORMED_JSON = "The request body is not valid JSON."
+_HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE"}
 
 
 def problem_type(slug: str) -> str:
@@ -92,33 +97,50 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     errors = []
     for error in exc.errors():
         if error.get("type") == "json_invalid":
-            errors.append({"field": BODY_FIELD, "message": "The request body is not valid JSON."})
+            errors.append({"field": BODY_FIELD, "message": MALFORMED_JSON})
             continue
         errors.append({"field": field_name(error.get("loc", ())), "message": str(error.get("msg", "Invalid value."))})
     return errors
 
 
+def validation_failed(errors: Sequence[Mapping[str, str]]) -> ProblemError:
+    """The 422 problem of a request with invalid or missing fields (malformed JSON included)."""
+    return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
+
+
 async def _on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problem = ProblemError(
-        422,
-        "validation-failed",
-        "The request has invalid or missing fields.",
-        errors=_validation_errors(exc),
-    )
-    return problem.to_response()
+    return validation_failed(_validation_errors(exc)).to_response()
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the API document gives the request's path (a path may have one route per method)."""
+    table: list[tuple[re.Pattern[str], list[str]]] | None = getattr(request.app.state, "allowed_methods", None)
+    if table is None:
+        table = []
+        for template, operations in request.app.openapi().get("paths", {}).items():
+            pattern = re.sub(r"\\\{[^/]*?\\\}", "[^/]+", re.escape(template))
+            table.append((re.compile(f"^{pattern}$"), [m.upper() for m in operations if m.upper() in _HTTP_METHODS]))
+        request.app.state.allowed_methods = table
+    path = request.scope.get("path", "")
+    return sorted({method for pattern, methods in table if pattern.match(path) for method in methods})
 
 
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
+    if status == 400 and exc.detail == _BODY_NOT_PARSED:
+        return validation_failed([{"field": BODY_FIELD, "message": MALFORMED_JSON}]).to_response()
+    headers = dict(getattr(exc, "headers", None) or {})
+    if status == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request)) or headers.get("Allow", "")
     slugs = {404: "not-found", 405: "method-not-allowed"}
     details = {
         404: "No resource at this address.",
         405: "This method is not allowed at this address.",
     }
     detail = details.get(status, exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase)
-    problem = ProblemError(status, slugs.get(status, "http-error"), detail, headers=getattr(exc, "headers", None))
+    problem = ProblemError(status, slugs.get(status, "http-error"), detail, headers=headers)
     return problem.to_response()
 
 

@@ -21,11 +21,12 @@ from sandbox.permit_lifecycle import Review, apply_review
 from sandbox.permit_schemas import PermitRequest, ReviewIn
 from sandbox.permit_store import find_request, full_json
 from sandbox.problems import ProblemError
+from sandbox.roles import require_roles
 from sandbox.routes import problems
 from sandbox.tariff_routes import Shelf
 
-router = APIRouter(tags=["review"])
 REVIEWER = "reviewer"
+router = APIRouter(tags=["review"], dependencies=[require_roles(REVIEWER)])
 
 
 def _reviewer(operator: Operator) -> None:

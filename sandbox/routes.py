@@ -23,8 +23,14 @@ router = APIRouter(prefix=API_PREFIX)
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the problem responses an endpoint may give."""
+    """OpenAPI entries for the problem responses an endpoint may give beyond those every endpoint of its kind gives
+    (401, 413, 422: sandbox/openapi_doc.py adds them)."""
     return {status: {"model": Problem, "content": {PROBLEM_MEDIA_TYPE: {}}} for status in statuses}
+
+
+# A client-made UUID in a path (`Path(**UUID_PATH)`): documented as one; a route answers another string itself (404)
+UUID_PATH: dict[str, Any] = {"json_schema_extra": {"format": "uuid"}}
+PAGE_MAX = 1_000_000  # the highest page number a list accepts (an offset past it would overflow SQLite's integers)
 
 
 @router.get("/health", response_model=Health, tags=["system"])
@@ -33,13 +39,21 @@ def health(ctx: Context) -> dict[str, Any]:
 
 
 @router.post("/auth/token", response_model=Tokens, tags=["auth"], responses=problems(401, 422, 429))
-def sign_in(body: SignIn, ctx: Context) -> dict[str, Any]:
-    return auth.sign_in(ctx, body.username, body.password, body.office_code, body.terminal_id)
+def sign_in(body: SignIn, request: Request, ctx: Context) -> dict[str, Any]:
+    address = auth.client_address(request)
+    return auth.sign_in(ctx, body.username, body.password, body.office_code, body.terminal_id, address)
 
 
 @router.post("/auth/refresh", response_model=Tokens, tags=["auth"], responses=problems(401, 422))
 def refresh(body: RefreshRequest, ctx: Context) -> dict[str, Any]:
     return auth.refresh(ctx, body.refresh_token)
+
+
+@router.post("/auth/revoke", status_code=204, response_class=Response, tags=["auth"], responses=problems(422))
+def revoke(body: RefreshRequest, ctx: Context) -> Response:
+    """End the session of a refresh token (an unknown one is no error): for a session a crash left behind."""
+    auth.revoke(ctx, body.refresh_token)
+    return Response(status_code=204)
 
 
 @router.post("/auth/logout", status_code=204, response_class=Response, tags=["auth"], responses=problems(401))

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 NOTE_MAX_CHARS = 2000
+NO_NUL = "^[^\\u0000]*$"  # a password with a NUL character is refused (422)
 
 
 class Health(BaseModel):
@@ -18,7 +19,7 @@ class Health(BaseModel):
 
 class SignIn(BaseModel):
     username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    password: str = Field(min_length=1, max_length=256, json_schema_extra={"pattern": NO_NUL})
     office_code: str = Field(min_length=1, max_length=32)
     terminal_id: str = Field(min_length=1, max_length=64, description="A short free string naming the desk.")
 
@@ -80,3 +81,7 @@ class Problem(BaseModel):
     status: int
     detail: str
     errors: list[ProblemField] | None = None
+    # sign-in (sandbox/lockout.py): on the 401 that leaves one try, and on the 429 of a lock
+    attempts_left: int | None = Field(default=None, description="Tries left before sign-in is locked (only 1).")
+    lockout_seconds: int | None = Field(default=None, description="How long the lock after the last try lasts.")
+    scope: Literal["username", "address"] | None = Field(default=None, description="What a 429 lock-out locks.")

@@ -20,8 +20,12 @@ class SandboxSettings:
     data_dir: Path
     access_ttl_s: int = 900
     refresh_ttl_s: int = 43200
-    lockout_threshold: int = 5
-    lockout_s: int = 300
+    lockout_threshold: int = 5  # failed sign-ins of one username in a window before it is locked
+    address_lockout_threshold: int = 20  # failed sign-ins from one client address (any usernames) in a window
+    lockout_s: int = 300  # the first lock; each further lock in a row lasts twice the last (sandbox/lockout.py)
+    lockout_max_s: int = 3600
+    lockout_window_s: int = 900  # failures older than this window are not counted
+    lockout_forget_s: int = 86400  # a key quiet this long starts its back-off over
     idempotency_ttl_s: int = 86400
     faults: FaultSpec | None = None  # `--faults SPEC`: network faults for training and tests (sandbox/faults.py)
     tariff_book: Path | None = None  # `--tariff-book FILE`: the current book instead of the bundled latest one

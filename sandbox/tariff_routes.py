@@ -26,12 +26,16 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from pydantic import BaseModel, Field
 from starlette.responses import Response
 
+from civic.files import read_bounded
 from civic.resources import resource_path
 from fees import Assessment, TariffBook, TrustList, bundled_books, case_from_json, parse_book, select_book
+from fees.book import MAX_BOOK_BYTES
 from fees.errors import CaseError, EvaluationError, FeesError
-from fees.signing import load_private_key, sign_detached
+from fees.signing import MAX_SIGNATURE_BYTES, load_private_key, sign_detached
 from sandbox.auth import CurrentOperator
+from sandbox.case_schema import CASE_SCHEMA
 from sandbox.problems import BODY_FIELD, ProblemError, json_response
+from sandbox.roles import CASHIER, COUNTER, REVIEWER, require_roles
 from sandbox.routes import API_PREFIX, problems
 from sandbox.settings import SandboxSettings
 
@@ -111,12 +115,12 @@ def _training_signature(data: bytes) -> BookSignature:
 def load_served_book(path: Path) -> ServedBook:
     """A `--tariff-book` file, parsed and compiled (a broken book stops the sandbox from starting), with its
     signature: the `.sig` beside it as given, else the training key's. Raises OSError, FeesError or ValueError."""
-    data = path.read_bytes()
+    data = read_bounded(path, MAX_BOOK_BYTES)  # stat first: a 5 GB file or /dev/zero is never read
     book = parse_book(data, name=path.name)
     signature_path = path.with_name(path.name + ".sig")
     if signature_path.exists():
         try:
-            signature = BookSignature.model_validate_json(signature_path.read_bytes())
+            signature = BookSignature.model_validate_json(read_bounded(signature_path, MAX_SIGNATURE_BYTES))
         except ValueError:
             raise ValueError(f"{signature_path.name} is not {{key_id, signature}} JSON") from None
     else:
@@ -193,50 +197,12 @@ def tariff_book(code: str, version: str, shelf: Shelf) -> Response:
     return json_response(200, served.to_json())
 
 
-def _number(description: str) -> dict[str, Any]:
-    return {"description": description, "oneOf": [{"type": "number", "minimum": 0}, {"type": "string"}]}
-
-
-_FLOOR_SCHEMA = {
-    "type": "object",
-    "required": ["level", "use", "area_m2", "units"],
-    "additionalProperties": False,
-    "properties": {
-        "level": {"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["mezzanine"]}]},
-        "use": {"type": "string", "enum": ["residential", "commercial", "office", "industrial", "storage"]},
-        "serves": {"type": "string", "enum": ["commercial", "office", "industrial"]},
-        "area_m2": _number("floor area, m²"),
-        "units": _number("units on the floor (whole)"),
-        "height_m": _number("H; required for non-residential floors"),
-        "frontage_m": _number("L; required for non-residential floors"),
-    },
-}
-CASE_SCHEMA = {
-    "type": "object",
-    "description": "The case of `pishkhan fees preview` (fees/README.md). Numbers may be JSON numbers or text.",
-    "required": ["renovation_code", "land_area_m2"],
-    "additionalProperties": False,
-    "properties": {
-        "renovation_code": {"type": "string", "examples": ["1-2-123-45-0-0"]},
-        "date": {"type": "string", "description": "Jalali YYYY/MM/DD; default today in Tehran"},
-        "purpose": {"type": "string", "enum": ["permit", "transfer"]},
-        "land_area_m2": _number("parcel area, m²"),
-        "parking_provided": _number("spaces provided (whole)"),
-        "parking_required": _number("spaces required (whole)"),
-        "parking_exemption": {"type": "string", "enum": ["none", "restricted", "forbidden"]},
-        "balcony_area_m2": _number("balcony / projection area, m²"),
-        "extra_floor_area_m2": _number("area above what the zoning allows, m²"),
-        "renovation_years": _number("unpaid years of renovation fee (whole)"),
-        "floors": {"type": "array", "items": _FLOOR_SCHEMA},
-    },
-}
-
-
 @router.post(
     "/assessments",
     response_model=AssessmentOut,
     tags=["tariffs"],
-    responses=problems(401, 413, 422),
+    dependencies=[require_roles(COUNTER, CASHIER, REVIEWER)],
+    responses=problems(401, 403, 413, 422),
     openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": CASE_SCHEMA}}}},
 )
 async def create_assessment(request: Request, operator: CurrentOperator, shelf: Shelf) -> Response:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from civic.jalali import format_jalali_date, format_jalali_datetime
-from desktop.messages import current_language, isolate, localized_digits
+from desktop.messages import current_language, isolate, localized_digits, operator_message
 from desktop.outbox import DONE_TODAY_TAB, IN_DOUBT_TAB, QUEUED_TAB, REJECTED_TAB, OutboxSnapshot
 from desktop.pages import Page, pages_for
 from desktop.session import Session
@@ -38,6 +38,19 @@ class HomePage(Page):
         set_tone(self.today, "muted")
         self.keyring_banner = MessageBanner()
         self.keyring_banner.setObjectName("keyringBanner")
+        # the local database was damaged or missing at sign-in: what happened, what to do, and the backup offered
+        self.damage_banner = MessageBanner()
+        self.damage_banner.setObjectName("damageBanner")
+        self.restore_button = QPushButton(icon("retry"), self.tr("بازگرداندن نسخه پشتیبان"), objectName="restoreBackup")
+        self.keep_button = QPushButton(
+            icon("check"), self.tr("ادامه با داده‌های بازیابی‌شده"), objectName="keepRecovered"
+        )
+        self.restore_button.clicked.connect(self._restore_backup)
+        self.keep_button.clicked.connect(self._keep_recovered)
+        damage_choice = QHBoxLayout()
+        damage_choice.addWidget(self.restore_button)
+        damage_choice.addWidget(self.keep_button)
+        damage_choice.addStretch(1)
 
         # today's work: each count opens the outbox on its tab
         self.counts: dict[str, QPushButton] = {}
@@ -95,6 +108,8 @@ class HomePage(Page):
         layout.addWidget(self.greeting)
         layout.addWidget(self.today)
         layout.addWidget(self.keyring_banner)
+        layout.addWidget(self.damage_banner)
+        layout.addLayout(damage_choice)
         layout.addWidget(today_title)
         layout.addLayout(counts_row)
         layout.addWidget(actions_title)
@@ -114,6 +129,8 @@ class HomePage(Page):
         self._show_session()
         session.outbox.snapshot_ready.connect(self.show_counts)
         self.show_counts(session.outbox.last)
+        session.outbox.damage_found.connect(self.show_damage)
+        self.show_damage(session.outbox.damage_text)
 
     @staticmethod
     def _data_label(name: str) -> QLabel:
@@ -164,6 +181,33 @@ class HomePage(Page):
             )
         else:
             self.keyring_banner.clear()
+
+    def show_damage(self, text: str | None) -> None:
+        """The local database's sentence (desktop/local_data.py), with the choice of the backup when one is offered."""
+        if text:
+            self.damage_banner.show_message(
+                text, "error" if self.session.outbox.backup_offer is not None else "warning"
+            )
+        else:
+            self.damage_banner.clear()
+        offered = bool(text) and self.session.outbox.backup_offer is not None
+        self.restore_button.setVisible(offered)
+        self.keep_button.setVisible(offered)
+        self.restore_button.setEnabled(True)
+
+    def _restore_backup(self) -> None:
+        self.restore_button.setEnabled(False)
+        self.keep_button.setVisible(False)
+
+        def failed(exc: BaseException) -> None:
+            self.restore_button.setEnabled(True)
+            self.damage_banner.show_message(operator_message(exc), "error")
+
+        self.session.outbox.restore_backup(failed)
+
+    def _keep_recovered(self) -> None:
+        self.session.outbox.keep_recovered()
+        self.show_damage(None)
 
     def show_counts(self, snapshot: OutboxSnapshot | None) -> None:
         counts = snapshot.counts if snapshot is not None else None

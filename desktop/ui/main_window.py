@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from client_api import Health, MunicipalClient, OfflineError, SessionExpiredError
+from client_api.profile import ProfileInUseError
+from desktop import journaling
 from desktop.keyboard import install_keyboard_rules
+from desktop.local_data import problem_sentence
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.outbox import OutboxService, OutboxSnapshot
 from desktop.pages import Page, PageSpec, group_title, page_spec, pages_for
@@ -43,6 +46,7 @@ from desktop.session import Session
 from desktop.settings import Settings, load_settings
 from desktop.tasks import TaskRunner
 from desktop.theme import icon, set_tone
+from desktop.ui.lock_screen import ScreenLock
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 log = logging.getLogger(__name__)
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self.outbox = OutboxService(self)
         self.outbox.snapshot_ready.connect(self._show_outbox_counts)
         self.outbox.connection_changed.connect(self._show_sender_connection)
+        journaling.notifier().failed.connect(self.statusBar().showMessage)
 
         self.nav = QListWidget(objectName="navigation")
         self.nav.setIconSize(QSize(18, 18))
@@ -116,6 +121,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.sign_in_page)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
+        # after the idle time the lock page hides the workspace (desktop/ui/lock_screen.py)
+        self.screen_lock = ScreenLock(self.stack, self.workspace, tasks, lambda: self._settings.idle_lock_minutes, self)
+        self.screen_lock.session_must_end.connect(self._end_session_from_lock)
 
         self._build_status_bar()
         self._build_shortcuts()
@@ -359,6 +367,7 @@ class MainWindow(QMainWindow):
             signed_in_at=dt.datetime.now(dt.UTC),
             keyring_warning=result.keyring_warning,
             training=training,
+            password_verifier=result.verifier,
         )
         self.operator_badge.setText(f"{isolate(operator.display_name)} — {isolate(operator.office.name)}")
         self.operator_label.setText(operator.display_name)
@@ -370,8 +379,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self._health_timer.start()
         self._open_outbox(result)
+        journaling.record(self.session, journaling.SIGN_IN, roles=",".join(operator.roles), training=int(training))
         self.show_page("home")
         self.nav.setFocus()
+        self.screen_lock.start(self.session)
 
     def check_connection(self) -> None:
         client = self.client
@@ -425,6 +436,7 @@ class MainWindow(QMainWindow):
         if ask and current is not None and not self._may_leave(current):
             return
         self._health_timer.stop()
+        self.screen_lock.stop()
         self.sign_out_button.setEnabled(False)
         self._end_pages()
         self.session = None
@@ -449,6 +461,7 @@ class MainWindow(QMainWindow):
             log.warning("sign-out could not reach the server: %s", type(exc).__name__)
             finished()
 
+        journaling.record(session, journaling.SIGN_OUT)  # written before the outbox closes its database
         # the sender stops (after the attempt in flight) before the session it sends with is revoked
         self.outbox.close(lambda: self._tasks.run(client.logout, finished, failed, owner=self))
 
@@ -460,10 +473,17 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             log.error("the local database of %s could not be opened", operator.username, exc_info=exc)
+            if isinstance(exc, ProfileInUseError):  # another copy works for this operator: this sign-in is refused
+                self.sign_out(ask=False)
+                self.sign_in_page.show_error(problem_sentence(exc))
+                return
             self.outbox_label.setText(self.tr("صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد."))
             set_tone(self.outbox_label, "error")
 
-        self.outbox.open(data_dir, result.client, operator.office.code, operator.username, failed)
+        identity = journaling.identity(self.session) if self.session is not None else None
+        self.outbox.open(
+            data_dir, result.client, operator.office.code, operator.username, failed, journal_identity=identity
+        )
 
     def _show_outbox_counts(self, snapshot: OutboxSnapshot) -> None:
         counts = snapshot.counts
@@ -484,11 +504,20 @@ class MainWindow(QMainWindow):
         else:
             self._set_connection(connection == "online")
 
+    def _end_session_from_lock(self, message: str) -> None:
+        """Sign-out from the lock page, too many wrong passwords, or the session's 12 hours are up: drafts are
+        flushed, nothing is asked (the person at the desk may not be the operator)."""
+        if message:
+            self.sign_in_page.show_error(message)
+        self.sign_out(ask=False)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._health_timer.stop()
+        self.screen_lock.stop()
         session, self.session = self.session, None
         if session is not None:
             self._end_pages()
+            journaling.record(session, journaling.SIGN_OUT, reason="window-closed")
         self.outbox.close()  # confirmed actions stay in the outbox, sent at the next sign-in
         if session is not None:
             # revoke the session and wipe its tokens without holding the closing window; the process waits

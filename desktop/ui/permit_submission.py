@@ -9,11 +9,11 @@ the same resources. Reading the attached files is disk work: `prepare_chain` run
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from civic import jsonsafe
 from client_api.actions import (
     PreparedAction,
     permit_attachment_action,
@@ -89,7 +89,7 @@ def step_of_field(field: str, kind: str) -> int:
 
 def answer_json(entry: OutboxEntry) -> dict[str, Any]:
     try:
-        value = json.loads(entry.response_body or b"{}")
+        value = jsonsafe.loads(entry.response_body or b"{}")  # nesting bounded
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}

@@ -1,4 +1,5 @@
-"""Settings: the municipal server's address and CA bundle, the interface language, and the office's two printers.
+"""Settings: the municipal server's address and CA bundle, the interface language, the idle lock's minutes
+(in force at once), and the office's two printers.
 
 Every check and every slow step stays off the UI thread: the printer list (QPrinterInfo asks the print system),
 the CA bundle (read and parsed) and the test page (built with ReportLab and printed) run through the session's
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from client_api.errors import InsecureTransportError
 from client_api.transport import api_root
-from desktop import theme
+from desktop import journaling, theme
+from desktop.idle_lock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, idle_minutes
 from desktop.messages import operator_message
 from desktop.pages import Page
 from desktop.print_service import PrintResult, PrintService, available_printers
@@ -106,8 +109,20 @@ class SettingsPage(Page):
         restart_note.setWordWrap(True)
         theme.set_tone(restart_note, "muted")
 
+        # the idle lock: minutes without input before the window locks; takes effect at once
+        self.idle_lock_minutes = _named(QSpinBox(), "idleLockMinutes")
+        self.idle_lock_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle_lock_minutes.setSuffix(self.tr(" دقیقه"))
+        self.idle_lock_minutes.valueChanged.connect(self._edited)
+        idle_note = _named(
+            QLabel(self.tr("پس از این مدت بی‌کاری، صفحه قفل می‌شود و با گذرواژه باز می‌شود.")), "idleLockNote"
+        )
+        idle_note.setWordWrap(True)
+        theme.set_tone(idle_note, "muted")
+
         self.labels = {
             "api_url": self.tr("نشانی سامانه"),
+            "idle_lock_minutes": self.tr("قفل خودکار پس از"),
             "ca_bundle": self.tr("فایل گواهی‌های مورد اعتماد"),
             "language": self.tr("زبان"),
             RECEIPT_PRINTER: self.tr("چاپگر رسید"),
@@ -152,6 +167,12 @@ class SettingsPage(Page):
         layout.addWidget(_section(self.tr("سامانه شهرداری"), "serverHeading"))
         layout.addLayout(server_form)
         layout.addWidget(restart_note)
+        layout.addWidget(_section(self.tr("قفل صفحه"), "idleLockHeading"))
+        idle_form = QFormLayout()
+        idle_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # a few digits: no wider
+        idle_form.addRow(self.labels["idle_lock_minutes"], self.idle_lock_minutes)
+        layout.addLayout(idle_form)
+        layout.addWidget(idle_note)
         layout.addWidget(_section(self.tr("چاپگرها"), "printersHeading"))
         layout.addLayout(printer_form)
         printers_row = QHBoxLayout()
@@ -186,6 +207,7 @@ class SettingsPage(Page):
             "api_url": settings.api_url,
             "ca_bundle": settings.ca_bundle,
             "language": settings.language,
+            "idle_lock_minutes": str(idle_minutes(settings.idle_lock_minutes)),
             RECEIPT_PRINTER: settings.receipt_printer,
             A4_PRINTER: settings.a4_printer,
         }
@@ -196,6 +218,7 @@ class SettingsPage(Page):
             "api_url": self.api_url.text().strip(),
             "ca_bundle": self.ca_bundle.text().strip(),
             "language": str(self.language.currentData()),
+            "idle_lock_minutes": str(self.idle_lock_minutes.value()),
             RECEIPT_PRINTER: str(self.printer_combos[RECEIPT_PRINTER].currentData() or ""),
             A4_PRINTER: str(self.printer_combos[A4_PRINTER].currentData() or ""),
         }
@@ -205,6 +228,9 @@ class SettingsPage(Page):
         self.api_url.setText(saved["api_url"])
         self.ca_bundle.setText(saved["ca_bundle"])
         self.language.setCurrentIndex(max(0, self.language.findData(saved["language"])))
+        self.idle_lock_minutes.blockSignals(True)
+        self.idle_lock_minutes.setValue(int(saved["idle_lock_minutes"]))
+        self.idle_lock_minutes.blockSignals(False)
         for role in (RECEIPT_PRINTER, A4_PRINTER):
             self._fill_printers(role, saved[role])
         for widget in (self.api_url, self.ca_bundle):
@@ -284,6 +310,7 @@ class SettingsPage(Page):
         settings.api_url = values["api_url"]
         settings.ca_bundle = values["ca_bundle"]
         settings.language = values["language"]
+        settings.idle_lock_minutes = int(values["idle_lock_minutes"])
         settings.receipt_printer = values[RECEIPT_PRINTER]
         settings.a4_printer = values[A4_PRINTER]
         try:
@@ -294,6 +321,7 @@ class SettingsPage(Page):
             self.banner.show_message(operator_message(exc), "error")
             self._edited()
             return
+        journaling.record_settings_change(self.session, before, settings)
         restart = any(getattr(before, name) != getattr(settings, name) for name in _RESTART_FIELDS)
         if restart:
             text = self.tr("تنظیمات ذخیره شد. نشانی سامانه، گواهی و زبان از راه‌اندازی بعدی برنامه به کار می‌روند.")

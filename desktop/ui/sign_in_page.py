@@ -8,11 +8,13 @@ install that has no server address yet asks for one here, and the address is kep
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -28,14 +30,26 @@ from PySide6.QtWidgets import (
 
 import desktop
 from civic.text import normalize_text
-from client_api import Health, InsecureTransportError, MunicipalClient, Operator, open_token_store
+from client_api import (
+    ApiError,
+    Health,
+    InsecureTransportError,
+    MunicipalClient,
+    Operator,
+    RateLimitedError,
+    UnauthorizedError,
+    open_token_store,
+)
+from client_api.client import revoke_stale_sessions
 from client_api.transport import api_root
+from desktop.idle_lock import PasswordVerifier
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.tasks import TaskRunner
 from desktop.theme import app_icon, set_invalid, set_tone
 from desktop.widgets.banner import MessageBanner
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
+log = logging.getLogger(__name__)
 CARD_WIDTH = 440  # fits the smallest supported window (1024×640) with room to spare
 
 
@@ -54,6 +68,8 @@ class SignInResult:
     operator: Operator
     health: Health
     keyring_warning: str | None
+    # the idle lock's offline check, made from the password typed (in memory only: desktop/idle_lock.py)
+    verifier: PasswordVerifier | None = dataclasses.field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -68,12 +84,15 @@ class SignInPage(QWidget):
     # a server address the operator typed on a fresh install, emitted once a sign-in against it has succeeded
     # (before `signed_in`), so the address kept is one that is known to work
     server_chosen = Signal(str)
+    # sessions a crashed earlier run left in the keyring were revoked and wiped (how many), once per start
+    stale_sessions_ended = Signal(int)
 
     def __init__(self, server: ServerConfig | None, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._server: ServerConfig | None = None
         self._asks_for_server = False
         self._tasks = tasks
+        self._stale_swept = False
 
         card = QFrame()
         card.setObjectName("signInCard")
@@ -201,6 +220,8 @@ class SignInPage(QWidget):
         """
         self._server = server
         self._asks_for_server = server is not None and not server.api_url.strip()
+        if server is not None:
+            self._end_stale_sessions(server)
         self.form.setRowVisible(self.server_address, self._asks_for_server)
         if server is None:
             self.server_label.setText(self.tr("در حال آماده‌سازی سامانه آموزشی…"))
@@ -320,7 +341,7 @@ class SignInPage(QWidget):
             client = MunicipalClient(server.api_url, store, ca_bundle=server.ca_bundle)
             health = client.health()
             operator = client.sign_in(username, password, office_code, server.terminal_id)
-            return SignInResult(client, operator, health, warning)
+            return SignInResult(client, operator, health, warning, PasswordVerifier.make(password))
 
         self._tasks.run(op, lambda result: self._succeeded(result, chosen), self._failed, owner=self)
 
@@ -335,6 +356,46 @@ class SignInPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.set_busy(False)
-        self.show_error(error_message(exc))
+        labels = {"username": self.tr("نام کاربری"), "password": self.tr("گذرواژه"), "office_code": self.tr("کد دفتر")}
+        message = error_message(exc, labels)
+        problem = exc.problem if isinstance(exc, ApiError) else {}
+        if isinstance(exc, RateLimitedError) and problem.get("scope") == "address":
+            message = QCoreApplication.translate(
+                "SignInPage",
+                "به‌دلیل تلاش‌های ناموفق پیاپی از این رایانه، ورود از آن موقتاً بسته است. "
+                "{minutes} دقیقه دیگر دوباره تلاش کنید.",
+            ).format(minutes=localized_digits(str(max(1, -(-(exc.retry_after_s or 60) // 60)))))
+        if isinstance(exc, UnauthorizedError) and problem.get("attempts_left") == 1:
+            seconds = problem.get("lockout_seconds")
+            minutes = max(1, -(-seconds // 60)) if isinstance(seconds, int) and seconds > 0 else 5
+            message += " " + QCoreApplication.translate(
+                "SignInPage",
+                "هشدار: تنها یک تلاش دیگر مانده است؛ اگر آن هم نادرست باشد، ورود برای {minutes} دقیقه بسته می‌شود.",
+            ).format(minutes=localized_digits(str(minutes)))
+            self.error_label.show_message(message, "warning")
+        else:
+            self.show_error(message)
         self.password.setFocus()
         self.password.selectAll()
+
+    # -- sessions an earlier run left behind ------------------------------------------------------------------
+
+    def _end_stale_sessions(self, server: ServerConfig) -> None:
+        """Once per start, off the UI thread: revoke and wipe the sessions a crashed run left in the keyring."""
+        if self._stale_swept:
+            return
+        self._stale_swept = True
+        ca_bundle = server.ca_bundle
+
+        def op() -> int:
+            store, _warning = open_token_store()
+            return revoke_stale_sessions(store, ca_bundle=ca_bundle)
+
+        self._tasks.run(op, self._stale_ended, self._stale_failed, owner=self)
+
+    def _stale_ended(self, wiped: int) -> None:
+        self.stale_sessions_ended.emit(wiped)
+
+    def _stale_failed(self, exc: BaseException) -> None:
+        log.warning("sessions an earlier run left in the keyring were not checked: %s", type(exc).__name__)
+        self.stale_sessions_ended.emit(0)

@@ -476,16 +476,16 @@
         <translation>Attachment type</translation>
     </message>
     <message>
-        <source>نام پرونده</source>
-        <translation>File name</translation>
-    </message>
-    <message>
         <source>قالب</source>
         <translation>Format</translation>
     </message>
     <message>
         <source>اندازه</source>
         <translation>Size</translation>
+    </message>
+    <message>
+        <source>نام فایل</source>
+        <translation>File name</translation>
     </message>
     <message>
         <source>حذف پیوست</source>
@@ -500,15 +500,15 @@
         <translation>Document or image (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</translation>
     </message>
     <message>
-        <source>همه پرونده‌ها (*)</source>
+        <source>همه فایل‌ها (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <source>در حال بررسی پرونده {name}…</source>
+        <source>در حال بررسی فایل {name}…</source>
         <translation>Checking file {name}…</translation>
     </message>
     <message>
-        <source>پرونده {name} پیوست شد.</source>
+        <source>فایل {name} پیوست شد.</source>
         <translation>File {name} attached.</translation>
     </message>
     <message>
@@ -1067,6 +1067,14 @@
         <translation>Today&apos;s work</translation>
     </message>
     <message>
+        <source>بازگرداندن نسخه پشتیبان</source>
+        <translation>Restore the backup</translation>
+    </message>
+    <message>
+        <source>ادامه با داده‌های بازیابی‌شده</source>
+        <translation>Keep the recovered data</translation>
+    </message>
+    <message>
         <source>کارهای اصلی</source>
         <translation>Main tasks</translation>
     </message>
@@ -1144,6 +1152,13 @@
     </message>
 </context>
 <context>
+    <name>Journaling</name>
+    <message>
+        <source>دفتر رویدادهای این رایانه ثبت نشد. کار را ادامه دهید و به پشتیبانی خبر دهید؛ جزئیات در گزارش برنامه است.</source>
+        <translation>The activity journal of this computer could not be written. Carry on working and tell support; the details are in the application log.</translation>
+    </message>
+</context>
+<context>
     <name>ListView</name>
     <message>
         <source>جست‌وجو در این صفحه</source>
@@ -1192,6 +1207,104 @@
     <message>
         <source>در این صفحه موردی با این جست‌وجو پیدا نشد.</source>
         <translation>Nothing on this page matches the search.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalData</name>
+    <message>
+        <source>پایگاه داده کارهای این کاربر روی این رایانه پیدا نشد و پایگاه تازه‌ای ساخته شد؛ برای برگرداندن کارهای ثبت‌شده، نسخه پشتیبان {date} را بازگردانید.</source>
+        <translation>This operator&apos;s local database was not found on this computer and a new one was made; restore the backup of {date} to bring back the recorded work.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر روی این رایانه پیدا نشد و پایگاه تازه‌ای ساخته شد؛ کارهای ثبت‌شده پیشین در دسترس نیست، به پشتیبانی خبر دهید.</source>
+        <translation>This operator&apos;s local database was not found on this computer and a new one was made; the work recorded before is not available, tell support.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر خالی شده بود؛ پرونده آن با نام {name} کنار گذاشته شد و پایگاه تازه‌ای ساخته شد، نسخه پشتیبان {date} را بازگردانید تا کارهای ثبت‌شده برگردد.</source>
+        <translation>This operator&apos;s local database had become empty; it was set aside as {name} and a new one was made, restore the backup of {date} to bring back the recorded work.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر خالی شده بود؛ پرونده آن با نام {name} کنار گذاشته شد و پایگاه تازه‌ای ساخته شد، به پشتیبانی خبر دهید و این پرونده را پاک نکنید.</source>
+        <translation>This operator&apos;s local database had become empty; it was set aside as {name} and a new one was made, tell support and do not delete that file.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر آسیب دیده بود؛ پرونده آن با نام {name} کنار گذاشته شد و {waiting} کار در انتظار ارسال و {sent} کار پایان‌یافته از آن بازیابی شد، صف ارسال را بررسی کنید و اگر کاری کم است نسخه پشتیبان {date} را بازگردانید.</source>
+        <translation>This operator&apos;s local database was damaged; it was set aside as {name} and {waiting} waiting and {sent} finished actions were recovered from it, check the outbox and, if anything is missing, restore the backup of {date}.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر آسیب دیده بود؛ پرونده آن با نام {name} کنار گذاشته شد و {waiting} کار در انتظار ارسال و {sent} کار پایان‌یافته از آن بازیابی شد، صف ارسال را بررسی کنید و اگر کاری کم است به پشتیبانی خبر دهید.</source>
+        <translation>This operator&apos;s local database was damaged; it was set aside as {name} and {waiting} waiting and {sent} finished actions were recovered from it, check the outbox and, if anything is missing, tell support.</translation>
+    </message>
+    <message>
+        <source>نسخه پشتیبان {date} بازگردانده شد و کارهایی که پس از آن ثبت شده بود به آن افزوده شد؛ صف ارسال را بررسی کنید.</source>
+        <translation>The backup of {date} was restored and the work recorded after it was added; check the outbox.</translation>
+    </message>
+    <message>
+        <source>برنامه با همین کاربر روی این رایانه هم‌اکنون باز است؛ همان پنجره را به کار ببرید، یا آن را ببندید و دوباره وارد شوید.</source>
+        <translation>The program is already open for this operator on this computer; use that window, or close it and sign in again.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر را نسخه تازه‌تری از برنامه ساخته است و دست نخورده ماند؛ تا نسخه تازه برنامه نصب نشود، کاری ثبت و ارسال نمی‌شود.</source>
+        <translation>This operator&apos;s local database was written by a newer version of the program and was left untouched; nothing can be recorded or sent until the newer version is installed.</translation>
+    </message>
+    <message>
+        <source>پایگاه داده کارهای این کاربر باز نشد و کاری ثبت یا ارسال نمی‌شود؛ برنامه را ببندید و به پشتیبانی خبر دهید.</source>
+        <translation>This operator&apos;s local database could not be opened and nothing can be recorded or sent; close the program and tell support.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>نشان پیشخوان شهرداری</source>
+        <translation>Pishkhan emblem</translation>
+    </message>
+    <message>
+        <source>صفحه قفل است</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <source>برای ادامه کار، گذرواژه خود را وارد کنید.</source>
+        <translation>To go on working, enter your password.</translation>
+    </message>
+    <message>
+        <source>گذرواژه</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>باز کردن قفل</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>خروج از حساب</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>کاربر دیگری هستید؟ «خروج از حساب» را بزنید؛ پیش‌نویس‌های این کاربر نگه داشته می‌شود و ارسال‌های صف پس از ورود دوباره او ادامه می‌یابد.</source>
+        <translation>Someone else? Press “Sign out”: this operator&apos;s drafts are kept, and the queued sends go on once they sign in again.</translation>
+    </message>
+    <message>
+        <source>قفل‌شده از ساعت {time}</source>
+        <translation>Locked since {time}</translation>
+    </message>
+    <message>
+        <source>گذرواژه را وارد کنید.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>گذرواژه چند بار نادرست وارد شد؛ برای حفظ اطلاعات، از حساب خارج شدید. دوباره وارد شوید.</source>
+        <translation>The password was wrong several times; to protect the data you were signed out. Sign in again.</translation>
+    </message>
+    <message>
+        <source>گذرواژه درست نیست.</source>
+        <translation>The password is wrong.</translation>
+    </message>
+    <message>
+        <source>{n} بار دیگر می‌توانید تلاش کنید؛ پس از آن ورود این کاربر برای مدتی بسته می‌شود.</source>
+        <translation>{n} more tries; after that this user cannot sign in for a while.</translation>
+    </message>
+    <message>
+        <source>{n} بار دیگر می‌توانید تلاش کنید؛ پس از آن از حساب خارج می‌شوید.</source>
+        <translation>{n} more tries; after that you will be signed out.</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1398,10 @@
     <message>
         <source>مورد خواسته‌شده در سامانه شهرداری پیدا نشد.</source>
         <translation>The municipal system has no such record.</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری این درخواست را به نشانی دیگری ({target}) فرستاد؛ برای امنیت، چیزی به آن نشانی فرستاده نشد. به واحد فناوری اطلاعات خبر دهید.</source>
+        <translation>The municipal system redirected this request to another address ({target}); for security, nothing was sent there. Tell your IT unit.</translation>
     </message>
     <message>
         <source>سامانه شهرداری پاسخ نامنتظره‌ای داد. کمی بعد دوباره تلاش کنید.</source>
@@ -1579,6 +1696,10 @@
     <message>
         <source>ارسال نشد، چون سامانه گام {step} همین کار ({kind}) را نپذیرفت.</source>
         <translation>Not sent, because the system refused step {step} of the same task ({kind}).</translation>
+    </message>
+    <message>
+        <source>تلاش برای ارسال با خطایی روی همین رایانه ناتمام ماند؛ کمی بعد با همان شناسه دوباره ارسال می‌شود.</source>
+        <translation>The attempt to send failed because of an error on this computer; it will be sent again shortly with the same identifier.</translation>
     </message>
     <message>
         <source>نتیجه تلاش قبلی روشن نیست؛ با همان شناسه دوباره ارسال می‌شود.</source>
@@ -2048,7 +2169,7 @@
     </message>
     <message>
         <source>{street} — عرض {width} متر</source>
-        <translation>{street} — {width} m wide</translation>
+        <translation>Street: {street} ({width} m wide)</translation>
     </message>
     <message>
         <source>نقشه قطعه</source>
@@ -2114,8 +2235,24 @@
         <translation>Rules</translation>
     </message>
     <message>
-        <source>سقف‌ها</source>
+        <source>حدود مجاز</source>
         <translation>Limits</translation>
+    </message>
+    <message>
+        <source>حداکثر سطح اشغال {footprint} م²؛ حداکثر زیربنا {gross} م²؛ عقب‌نشینی از گذر {front}، پشت {back}، جانبی {side} متر</source>
+        <translation>Largest footprint {footprint} m²; largest gross floor area {gross} m²; setbacks from the street {front}, back {back}, side {side} m</translation>
+    </message>
+    <message>
+        <source>{name} — کد ملی {national_id} — {share}</source>
+        <translation>Owner {name} — national ID {national_id} — {share}</translation>
+    </message>
+    <message>
+        <source>{count} دانگ</source>
+        <translation>{count} of 6 shares (dang)</translation>
+    </message>
+    <message>
+        <source>سهم {share}</source>
+        <translation>share {share}</translation>
     </message>
     <message>
         <source>پهنه</source>
@@ -2146,20 +2283,12 @@
         <translation>Land use {use}; density {density}%; coverage {coverage}%; at most {floors} floors</translation>
     </message>
     <message>
-        <source>بیشترین سطح اشغال {footprint} م²؛ بیشترین زیربنا {gross} م²؛ عقب‌نشینی جلو {front}، عقب {back}، کنار {side} متر</source>
-        <translation>Largest footprint {footprint} m²; largest total area {gross} m²; setbacks front {front}, back {back}, side {side} m</translation>
-    </message>
-    <message>
         <source>{zone} ({share}٪)</source>
         <translation>{zone} ({share}%)</translation>
     </message>
     <message>
         <source>ملک در چند پهنه است؛ ضابطه پهنه {zone} (بیشترین سهم) اعمال می‌شود.</source>
         <translation>The parcel lies in several zones; the rule of zone {zone} (the largest share) applies.</translation>
-    </message>
-    <message>
-        <source>{name} — کد ملی {national_id} — سهم {share}</source>
-        <translation>{name} — national ID {national_id} — share {share}</translation>
     </message>
     <message>
         <source>مالکی ثبت نشده است</source>
@@ -2437,6 +2566,149 @@
     </message>
 </context>
 <context>
+    <name>PermitRequestTexts</name>
+    <message>
+        <source>پیش‌نویس</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>ثبت‌شده</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>در حال بررسی</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>عوارض تعیین‌شده</source>
+        <translation>Fees assessed</translation>
+    </message>
+    <message>
+        <source>پرداخت‌شده</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>پروانه صادرشده</source>
+        <translation>Permit issued</translation>
+    </message>
+    <message>
+        <source>پایان کار</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>ردشده</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>عوارض تعیین شد: {total} ریال. برای پرداخت به صندوق همین دفتر مراجعه کنید.</source>
+        <translation>The fees are set: {total} rials. Pay them at this office&apos;s cash desk.</translation>
+    </message>
+    <message>
+        <source>عوارض تعیین شد؛ برای پرداخت به صندوق همین دفتر مراجعه کنید.</source>
+        <translation>The fees are set; pay them at this office&apos;s cash desk.</translation>
+    </message>
+    <message>
+        <source>درخواست رد شد. دلیل: {reason}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.</source>
+        <translation>The request was rejected. Reason: {reason}. Correct it and file a new request.</translation>
+    </message>
+    <message>
+        <source>درخواست رد شد. دلایل: {reasons}. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.</source>
+        <translation>The request was rejected. Reasons: {reasons}. Correct it and file a new request.</translation>
+    </message>
+    <message>
+        <source>درخواست رد شد. درخواست را اصلاح و درخواست تازه‌ای ثبت کنید.</source>
+        <translation>The request was rejected. Correct it and file a new request.</translation>
+    </message>
+    <message>
+        <source>درخواست هنوز ثبت نهایی نشده و شماره پیگیری ندارد؛ ارسال آن را در «صف ارسال» دنبال کنید.</source>
+        <translation>The request is not submitted yet and has no tracking number; follow its sending in the Outbox.</translation>
+    </message>
+    <message>
+        <source>منتظر بررسی شهرداری بمانید؛ نتیجه با پیامک اعلام می‌شود.</source>
+        <translation>Wait for the municipality&apos;s review; the result is sent by text message.</translation>
+    </message>
+    <message>
+        <source>پرونده در شهرداری در حال بررسی است؛ پس از تعیین عوارض با پیامک خبر داده می‌شود.</source>
+        <translation>The municipality is reviewing the file; a text message follows once the fees are set.</translation>
+    </message>
+    <message>
+        <source>عوارض پرداخت شده است؛ صدور پروانه با پیامک اعلام می‌شود.</source>
+        <translation>The fees are paid; a text message follows when the permit is issued.</translation>
+    </message>
+    <message>
+        <source>پروانه ساختمانی صادر شد. ساخت را مطابق پروانه انجام دهید و پس از پایان ساخت، گواهی پایان کار بخواهید.</source>
+        <translation>The building permit is issued. Build as the permit says, and once the building is finished, ask for the completion certificate.</translation>
+    </message>
+    <message>
+        <source>گواهی پایان کار صادر شده و پرونده بسته است؛ کار دیگری لازم نیست.</source>
+        <translation>The completion certificate is issued and the file is closed; nothing else is needed.</translation>
+    </message>
+    <message>
+        <source>وضعیت این درخواست در این نسخه برنامه شناخته نیست؛ با شهرداری تماس بگیرید.</source>
+        <translation>This version of the program does not know this request&apos;s status; contact the municipality.</translation>
+    </message>
+    <message>
+        <source>سند مالکیت</source>
+        <translation>Title deed</translation>
+    </message>
+    <message>
+        <source>کارت ملی</source>
+        <translation>National ID card</translation>
+    </message>
+    <message>
+        <source>نقشه</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>وکالت‌نامه</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <source>سایر</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>مسکونی</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>تجاری</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>اداری</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>صنعتی</source>
+        <translation>Industrial</translation>
+    </message>
+    <message>
+        <source>انبار</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>نیم‌طبقه</source>
+        <translation>Mezzanine</translation>
+    </message>
+    <message>
+        <source>همکف</source>
+        <translation>Ground floor</translation>
+    </message>
+    <message>
+        <source>زیرزمین {n}</source>
+        <translation>Basement {n}</translation>
+    </message>
+    <message>
+        <source>طبقه {n}</source>
+        <translation>Floor {n}</translation>
+    </message>
+    <message>
+        <source>ردیف {n}</source>
+        <translation>Row {n}</translation>
+    </message>
+</context>
+<context>
     <name>PermitRequestsPage</name>
     <message>
         <source>پیگیری درخواست‌ها</source>
@@ -2449,6 +2721,30 @@
     <message>
         <source>شماره پیگیری</source>
         <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>کد ملی</source>
+        <translation>National ID</translation>
+    </message>
+    <message>
+        <source>کد نوسازی</source>
+        <translation>Renovation code</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>تاریخ ثبت</source>
+        <translation>Filed on</translation>
+    </message>
+    <message>
+        <source>عوارض (ریال)</source>
+        <translation>Fees (rials)</translation>
     </message>
     <message>
         <source>باز کردن</source>
@@ -2828,6 +3124,28 @@
     </message>
 </context>
 <context>
+    <name>ScreenLock</name>
+    <message>
+        <source>نشست کاری پس از {hours} ساعت پایان یافت؛ پیش‌نویس‌ها نگه داشته شد. دوباره وارد شوید.</source>
+        <translation>The session ended after {hours} hours; drafts were kept. Sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>فایل تنظیمات خوانده نشد و کنار گذاشته شد ({path}). تنظیمات پیش‌فرض به کار رفت؛ نشانی سامانه را بدهید.</source>
+        <translation>The settings file could not be read and was set aside ({path}). The defaults are in use; enter the system&apos;s address.</translation>
+    </message>
+    <message>
+        <source>فایل تنظیمات پیوندی به بیرون از پوشه تنظیمات بود و خوانده نشد. تنظیمات پیش‌فرض به کار رفت.</source>
+        <translation>The settings file was a link to outside the settings folder and was not read. The defaults are in use.</translation>
+    </message>
+    <message>
+        <source>تنظیمات ذخیره نشد: پوشه تنظیمات پر یا فقط‌خواندنی است. تغییرها تا بستن برنامه می‌مانند.</source>
+        <translation>The settings were not saved: the settings folder is full or read-only. Changes last until the application closes.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>نشانی کامل با https:// لازم است، مانند https://api.example.ir</source>
@@ -2866,8 +3184,20 @@
         <translation>The server address, certificate and language take effect the next time the application starts.</translation>
     </message>
     <message>
+        <source> دقیقه</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>پس از این مدت بی‌کاری، صفحه قفل می‌شود و با گذرواژه باز می‌شود.</source>
+        <translation>After this long without use the screen locks; the password unlocks it.</translation>
+    </message>
+    <message>
         <source>نشانی سامانه</source>
         <translation>Server address</translation>
+    </message>
+    <message>
+        <source>قفل خودکار پس از</source>
+        <translation>Lock after</translation>
     </message>
     <message>
         <source>فایل گواهی‌های مورد اعتماد</source>
@@ -2904,6 +3234,10 @@
     <message>
         <source>سامانه شهرداری</source>
         <translation>Municipal system</translation>
+    </message>
+    <message>
+        <source>قفل صفحه</source>
+        <translation>Screen lock</translation>
     </message>
     <message>
         <source>چاپگرها</source>
@@ -3051,6 +3385,14 @@
     <message>
         <source>کد دفتر باید به شکل دو حرف لاتین، خط تیره و چهار رقم باشد؛ مانند {example}.</source>
         <translation>Office code must be two Latin letters, a hyphen and four digits, like {example}.</translation>
+    </message>
+    <message>
+        <source>به‌دلیل تلاش‌های ناموفق پیاپی از این رایانه، ورود از آن موقتاً بسته است. {minutes} دقیقه دیگر دوباره تلاش کنید.</source>
+        <translation>Sign-in from this computer is blocked for a while after repeated failed attempts. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>هشدار: تنها یک تلاش دیگر مانده است؛ اگر آن هم نادرست باشد، ورود برای {minutes} دقیقه بسته می‌شود.</source>
+        <translation>Warning: one attempt is left; if it is wrong too, sign-in is blocked for {minutes} minutes.</translation>
     </message>
 </context>
 <context>

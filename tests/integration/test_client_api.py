@@ -162,7 +162,14 @@ def test_a_server_that_never_answers_gives_the_timeout_error_within_the_timeout(
 
 
 @pytest.mark.parametrize(
-    "url", ["http://example.com", "http://10.0.0.5:8765", "ftp://127.0.0.1", "http://u:p@127.0.0.1"]
+    "url",
+    [
+        "http://example.com",
+        "http://10.0.0.5:8765",
+        "ftp://127.0.0.1",
+        "http://u:p@127.0.0.1",
+        "http://localhost:8765",  # a name, resolved by whatever the resolver says: not "this machine" by address
+    ],
 )
 def test_insecure_or_odd_addresses_are_refused_before_any_connection(url):
     store, _ = open_token_store()
@@ -176,7 +183,6 @@ def test_insecure_or_odd_addresses_are_refused_before_any_connection(url):
         ("https://api.example.ir", "https://api.example.ir/api/v1"),
         ("https://api.example.ir/api/v1/", "https://api.example.ir/api/v1"),
         ("http://127.0.0.1:8765", "http://127.0.0.1:8765/api/v1"),
-        ("http://localhost:8765", "http://localhost:8765/api/v1"),
         ("http://[::1]:8765", "http://[::1]:8765/api/v1"),
     ],
 )

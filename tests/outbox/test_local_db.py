@@ -8,7 +8,13 @@ import pytest
 
 from client_api.actions import note_action
 from client_api.drafts import Drafts
-from client_api.local_db import SCHEMA_VERSION, LocalDatabase, LocalDatabaseError, profile_db_path
+from client_api.local_db import (
+    SCHEMA_VERSION,
+    DamagedDatabaseError,
+    LocalDatabase,
+    LocalDatabaseError,
+    profile_db_path,
+)
 from client_api.outbox import Outbox, Settlement, State
 
 ROOT = "http://127.0.0.1:1/api/v1"
@@ -128,3 +134,23 @@ def test_actions_for_another_server_wait_and_are_counted_apart(local_db):
     assert (counts.queued, counts.other_server, counts.waiting) == (1, 1, 1)
     assert outbox.claim_due().summary == "y"
     assert outbox.claim_due() is None
+
+
+def test_check_tells_first_use_from_a_file_that_vanished(tmp_path):
+    path = tmp_path / "desk" / "PK-1001-counter1.sqlite3"
+    assert LocalDatabase(path).check() is True  # nothing there, nothing known: first use
+    LocalDatabase(path).open()
+    assert LocalDatabase(path).check() is False  # sound
+    path.unlink()
+    with pytest.raises(DamagedDatabaseError) as caught:
+        LocalDatabase(path).open()  # the marker says it existed: never re-created silently
+    assert caught.value.kind == "missing" and not path.exists()
+
+
+def test_integrity_check_describes_damage_instead_of_raising(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    LocalDatabase(path).open()
+    with path.open("r+b") as file:
+        file.seek(4096)
+        file.write(b"\xff" * 4096)
+    assert LocalDatabase(path).integrity_check() != "ok"

@@ -80,6 +80,8 @@ def test_the_draft_is_autosaved_and_restored_after_the_window_is_gone(desk, sand
     type_text(qtbot, page.editor, "نیمه‌کاره")
     qtbot.waitUntil(lambda: "ذخیره شد" in page.draft_status.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not first.outbox.busy, timeout=WAIT_MS)  # on disk now; the window may die any moment
+    first.close()  # one window per operator profile: the next one opens once this one has let the profile go
+    qtbot.waitUntil(lambda: not first.outbox.busy, timeout=WAIT_MS)
     _, again = desk(server.url)
     qtbot.waitUntil(lambda: again.editor.toPlainText() == "نیمه‌کاره", timeout=WAIT_MS)
     assert again.draft_status.text() == "پیش‌نویس ذخیره‌شده بازیابی شد."
