@@ -15,7 +15,14 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from desktop.app import configure_logging, create_application
 from desktop.crash import install_excepthook
 from desktop.paths import app_dirs
-from desktop.settings import NOT_SAVED, Settings, SettingsLoad, read_settings, save_settings, settings_notice
+from desktop.settings import (
+    NOT_SAVED,
+    Settings,
+    SettingsLoad,
+    read_settings,
+    save_quietly,
+    settings_notice,
+)
 from desktop.tasks import TaskRunner, UiThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig, SignInResult
@@ -93,25 +100,15 @@ def _remember_operator(config_dir: Path, settings: Settings, result: SignInResul
     """Fill the next sign-in with the same operator and office (never the password)."""
     settings.last_username = result.operator.username
     settings.last_office_code = result.operator.office.code
-    _save_quietly(config_dir, settings)
+    save_quietly(config_dir, settings)
 
 
 def _remember_server(window: MainWindow, config_dir: Path, settings: Settings, url: str) -> None:
     """The operator typed the municipality's address on a fresh install: kept for every later start."""
     settings.api_url = url
-    if not _save_quietly(config_dir, settings):
+    if not save_quietly(config_dir, settings):
         window.sign_in_page.show_error(settings_notice(SettingsLoad(settings, NOT_SAVED)) or "")
     window.set_server(ServerConfig(url, settings.ca_bundle or None, settings.terminal_id))
-
-
-def _save_quietly(config_dir: Path, settings: Settings) -> bool:
-    """Save; a full or read-only config folder is logged (the settings stay in force for this run)."""
-    try:
-        save_settings(config_dir, settings)
-    except OSError as exc:
-        log.warning("settings not saved: %s", exc)
-        return False
-    return True
 
 
 def _probe_mark(name: str) -> None:

@@ -166,6 +166,7 @@ def _operator_pages(
         camera.take(window, username, page_id, page_spec(page_id).title(), roles)
         if page_id == "permit":
             _permit_steps(window, camera, username, roles, tasks)
+    _lock_page(window, camera, username, roles, tasks)
     _outbox_pages(window, sandbox, camera, username, roles, last=username == OPERATORS[-1][0])
     window.sign_out(ask=False)
     _settle(lambda: window.session is None and not tasks.busy and window.stack.currentWidget() is window.sign_in_page)
@@ -238,6 +239,16 @@ def _permit_steps(window: MainWindow, camera: _Camera, operator: str, roles: lis
     page.go_to(4)
     _settle(lambda: not tasks.busy)
     camera.take(window, operator, "permit-review", page_spec("permit").title(), roles)
+
+
+def _lock_page(window: MainWindow, camera: _Camera, operator: str, roles: list[str], tasks: TaskRunner) -> None:
+    """The idle lock as it hides the workspace; then the operator's password opens it again."""
+    lock = window.screen_lock
+    lock.lock()
+    camera.take(window, operator, "lock", QCoreApplication.translate("Screenshots", "قفل صفحه"), roles)
+    lock.page.password.setText(DEMO_PASSWORD)
+    lock.page.unlock()
+    _settle(lambda: not lock.locked and not tasks.busy)
 
 
 def _outbox_pages(

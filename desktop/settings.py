@@ -186,7 +186,7 @@ def read_settings(config_dir: Path) -> SettingsLoad:
     path = config_dir / FILE_NAME
     if not os.path.lexists(path):
         fresh = Settings()
-        return SettingsLoad(fresh) if _saved(config_dir, fresh) else SettingsLoad(fresh, NOT_SAVED)
+        return SettingsLoad(fresh) if save_quietly(config_dir, fresh) else SettingsLoad(fresh, NOT_SAVED)
     target = path
     if path.is_symlink():
         try:
@@ -208,14 +208,15 @@ def read_settings(config_dir: Path) -> SettingsLoad:
                 version += 1
             raw["version"] = VERSION
             settings = _from_dict(raw)
-            return SettingsLoad(settings) if _saved(config_dir, settings) else SettingsLoad(settings, NOT_SAVED)
+            return SettingsLoad(settings) if save_quietly(config_dir, settings) else SettingsLoad(settings, NOT_SAVED)
         return SettingsLoad(_from_dict(raw))
     except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         log.warning("settings unreadable (%s); set aside and started from defaults", exc)
         return _defaults(config_dir, NOT_READ, _move_aside(path))
 
 
-def _saved(config_dir: Path, settings: Settings) -> bool:
+def save_quietly(config_dir: Path, settings: Settings) -> bool:
+    """Save; a full or read-only config folder is logged (the settings stay in force for this run)."""
     try:
         save_settings(config_dir, settings)
     except OSError as exc:

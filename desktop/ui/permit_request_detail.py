@@ -41,6 +41,7 @@ from desktop.ui.permit_request_texts import (
     status_name,
     use_name,
 )
+from desktop.ui.permit_review_step import join_names
 from desktop.widgets.banner import MessageBanner
 
 SUMMARY_TAB, HISTORY_TAB, FEES_TAB = range(3)
@@ -267,7 +268,7 @@ class PermitRequestDetail(QWidget):
                 )
             )  # fmt: skip
         rows = [
-            ("floors", self.tr("طبقات"), "، ".join(described) if described else "—"),
+            ("floors", self.tr("طبقات"), join_names(described) if described else "—"),
             ("total_area", self.tr("کل زیربنا"), self.tr("{area} م² در {units} واحد").format(
                 area=format_number(total), units=digits(str(units)))),
             ("parking", self.tr("پارکینگ"), self.tr("{provided} از {required} لازم").format(

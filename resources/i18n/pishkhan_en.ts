@@ -3131,6 +3131,13 @@
     </message>
 </context>
 <context>
+    <name>Screenshots</name>
+    <message>
+        <source>قفل صفحه</source>
+        <translation>Screen lock</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>فایل تنظیمات خوانده نشد و کنار گذاشته شد ({path}). تنظیمات پیش‌فرض به کار رفت؛ نشانی سامانه را بدهید.</source>

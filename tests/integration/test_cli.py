@@ -73,9 +73,10 @@ def test_screenshots_render_every_page_of_each_demo_operator_in_both_languages_a
                 "notes",
                 "outbox",
                 "settings",
+                "lock",
             ),
         ),
-        ("notary1", ("sign-in", "home", "verify", "notes", "outbox", "settings")),
+        ("notary1", ("sign-in", "home", "verify", "notes", "outbox", "settings", "lock")),
     ):
         for language in ("fa", "en"):
             for size in ("1100x720", "1024x640"):
