@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QToolTip,
     QVBoxLayout,
@@ -46,8 +45,9 @@ from desktop.idle_lock import OFFLINE, SERVER, SESSION_MAX_AGE, IdleTimer, Passw
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.session import Session
 from desktop.tasks import TaskRunner
-from desktop.theme import app_icon, icon, set_tone
+from desktop.theme import icon, set_tone
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.card import emblem_header, wrapping_label
 
 log = logging.getLogger(__name__)
 
@@ -77,32 +77,23 @@ class LockScreen(QWidget):
         card = QFrame(objectName="lockCard")
         card.setFixedWidth(CARD_WIDTH)
         self.card = card
-        emblem = QLabel(objectName="lockEmblem")
-        emblem.setPixmap(app_icon().pixmap(QSize(48, 48)))
-        emblem.setFixedSize(QSize(48, 48))
-        emblem.setAccessibleName(self.tr("نشان پیشخوان شهرداری"))
         self.title_label = QLabel(self.tr("صفحه قفل است"), objectName="lockTitle")
         self.since_label = QLabel(objectName="lockSince")
         set_tone(self.since_label, "muted")
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.title_label)
-        titles.addWidget(self.since_label)
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        header.addWidget(emblem, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addLayout(titles, 1)
+        header = emblem_header("lockEmblem", 48, self.title_label, self.since_label)
 
-        self.operator_label = _wrapping(QLabel(objectName="lockOperator"))
+        self.operator_label = wrapping_label(QLabel(objectName="lockOperator"))
         self.operator_label.setProperty("pishkhanData", True)
         name_font = self.operator_label.font()
         name_font.setBold(True)
         name_font.setPointSizeF(name_font.pointSizeF() * 1.15)
         self.operator_label.setFont(name_font)
-        self.office_label = _wrapping(QLabel(objectName="lockOffice"))
+        self.office_label = wrapping_label(QLabel(objectName="lockOffice"))
         self.office_label.setProperty("pishkhanData", True)
         set_tone(self.office_label, "muted")
-        self.hint_label = _wrapping(QLabel(self.tr("برای ادامه کار، گذرواژه خود را وارد کنید."), objectName="lockHint"))
+        self.hint_label = wrapping_label(
+            QLabel(self.tr("برای ادامه کار، گذرواژه خود را وارد کنید."), objectName="lockHint")
+        )
 
         password_label = QLabel(self.tr("گذرواژه"), objectName="lockPasswordLabel")
         self.password = QLineEdit(objectName="lockPassword")
@@ -128,7 +119,7 @@ class LockScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button, 1)
         buttons.addWidget(self.sign_out_button)
-        self.other_label = _wrapping(
+        self.other_label = wrapping_label(
             QLabel(
                 self.tr(
                     "کاربر دیگری هستید؟ «خروج از حساب» را بزنید؛ پیش‌نویس‌های این کاربر نگه داشته می‌شود "
@@ -385,12 +376,3 @@ def _close_what_floats(window: QWidget) -> None:
             widget.reject()
         elif widget.isWindow() and window.isAncestorOf(widget):
             widget.hide()
-
-
-def _wrapping(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-    policy.setHeightForWidth(True)
-    label.setSizePolicy(policy)
-    return label

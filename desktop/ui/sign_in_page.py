@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,8 +44,9 @@ from client_api.transport import api_root
 from desktop.idle_lock import PasswordVerifier
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.tasks import TaskRunner
-from desktop.theme import app_icon, set_invalid, set_tone
+from desktop.theme import set_invalid, set_tone
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.card import emblem_header, wrapping_label
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
 log = logging.getLogger(__name__)
@@ -99,28 +99,16 @@ class SignInPage(QWidget):
         card.setFixedWidth(CARD_WIDTH)
         self.card = card
 
-        emblem = QLabel()
-        emblem.setObjectName("signInEmblem")
-        emblem.setPixmap(app_icon().pixmap(QSize(56, 56)))
-        emblem.setFixedSize(QSize(56, 56))
-        emblem.setAccessibleName(self.tr("نشان پیشخوان شهرداری"))
         self.product_label = QLabel(self.tr("پیشخوان شهرداری"))
         self.product_label.setObjectName("signInProduct")
         self.title_label = QLabel(self.tr("ورود کارکنان دفتر"))
         self.title_label.setObjectName("signInTitle")
         set_tone(self.title_label, "muted")
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(self.product_label)
-        titles.addWidget(self.title_label)
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        header.addWidget(emblem, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addLayout(titles, 1)
+        header = emblem_header("signInEmblem", 56, self.product_label, self.title_label)
 
-        self.office_label = self._wrapping_label("signInOffice")
+        self.office_label = wrapping_label(QLabel(objectName="signInOffice"))
         self.office_label.hide()
-        self.server_label = self._wrapping_label("signInServer")
+        self.server_label = wrapping_label(QLabel(objectName="signInServer"))
         set_tone(self.server_label, "muted")
         self.version_label = QLabel(self.tr("نسخه {version}").format(version=localized_digits(desktop.__version__)))
         self.version_label.setObjectName("signInVersion")
@@ -199,17 +187,6 @@ class SignInPage(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self.set_server(server)
-
-    @staticmethod
-    def _wrapping_label(name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        label.setSizePolicy(policy)
-        return label
 
     # -- what the card shows ---------------------------------------------------------------------------------
 

@@ -592,6 +592,13 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <source>نشان پیشخوان شهرداری</source>
+        <translation>Pishkhan Desk emblem</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>خطای پیش‌بینی‌نشده</source>
@@ -1254,10 +1261,6 @@
 </context>
 <context>
     <name>LockScreen</name>
-    <message>
-        <source>نشان پیشخوان شهرداری</source>
-        <translation>Pishkhan emblem</translation>
-    </message>
     <message>
         <source>صفحه قفل است</source>
         <translation>The screen is locked</translation>
@@ -3309,10 +3312,6 @@
 </context>
 <context>
     <name>SignInPage</name>
-    <message>
-        <source>نشان پیشخوان شهرداری</source>
-        <translation>Pishkhan Desk emblem</translation>
-    </message>
     <message>
         <source>پیشخوان شهرداری</source>
         <translation>Pishkhan Desk</translation>

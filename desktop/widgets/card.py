@@ -1,0 +1,36 @@
+"""Pieces of the two cards a signed-out or locked window shows (sign-in and lock): the emblem beside two title
+lines, and labels that wrap to the card's width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+
+from desktop.theme import app_icon
+
+
+def wrapping_label(label: QLabel) -> QLabel:
+    """Plain text that wraps and asks for the height its width needs."""
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+def emblem_header(object_name: str, size: int, first: QLabel, second: QLabel) -> QHBoxLayout:
+    """The application's emblem, then two title lines stacked beside it."""
+    emblem = QLabel(objectName=object_name)
+    emblem.setPixmap(app_icon().pixmap(QSize(size, size)))
+    emblem.setFixedSize(QSize(size, size))
+    emblem.setAccessibleName(QCoreApplication.translate("Card", "نشان پیشخوان شهرداری"))
+    titles = QVBoxLayout()
+    titles.setSpacing(0)
+    titles.addWidget(first)
+    titles.addWidget(second)
+    header = QHBoxLayout()
+    header.setSpacing(12)
+    header.addWidget(emblem, 0, Qt.AlignmentFlag.AlignVCenter)
+    header.addLayout(titles, 1)
+    return header
