@@ -327,6 +327,12 @@ class MunicipalClient:
             raise errors.ProtocolError("the notes answer has no item list")
         return [Note.from_json(item) for item in items if isinstance(item, dict)]
 
+    def get_json(self, path: str, params: dict[str, str | int | None] | None = None) -> dict[str, Any]:
+        """GET `path` (below the API root; path segments already quoted) with `params` (None values left out),
+        as a JSON object: the reading calls of client_api/inquiries.py and client_api/cashier.py go through here."""
+        query = urlencode({k: v for k, v in (params or {}).items() if v is not None and v != ""})
+        return self._json(self._call("GET", f"{path}?{query}" if query else path))
+
     # -- permit requests (read; the changing calls are outbox actions, client_api/actions.py) ---------------
 
     def permit_request(self, request_id: str) -> PermitRequest:

@@ -122,6 +122,8 @@ class Certificate(Document):
     facts: tuple[tuple[str, str], ...] = ()  # labelled details: permit number, floors, built area, ...
     fees_paid_rials: int = 0
     notes: str = ""
+    signatory_name: str = ""  # who signs for the municipality, e.g. «مهندس سعید محمدی»
+    signatory_title: str = ""  # their post, e.g. «معاون شهرسازی و معماری»
 
     @property
     def seal_kind(self) -> str:
@@ -156,6 +158,10 @@ class InquiryReply(Document):
     transfer_allowed: bool
     condition: str  # the condition for a transfer, or why it may not proceed
     valid_until: dt.date
+    owner_national_id: str = ""
+    addressee: str = ""  # whom the reply is addressed to, e.g. «سردفتر محترم دفتر اسناد رسمی شماره ۴۲ همدان»
+    signatory_name: str = ""
+    signatory_title: str = ""
 
     @property
     def total_due_rials(self) -> int:

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 6
+from sandbox.documents import SCHEMA as DOCUMENTS_SCHEMA
+
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 
 _SCHEMA = """
@@ -213,9 +215,16 @@ class Database:
 
 def _create_schema(conn: sqlite3.Connection) -> None:
     # executescript() would COMMIT the open transaction first, so run the statements one by one.
-    for statement in _SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    # Version 7 adds the issued documents (sandbox/documents.py), the bills, payments and cashier sessions, and the
+    # inquiries; each part keeps its tables beside its code.
+    for schema in _part_schemas():
+        for statement in schema.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+
+def _part_schemas() -> tuple[str, ...]:
+    return (_SCHEMA, DOCUMENTS_SCHEMA)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
