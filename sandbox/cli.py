@@ -41,6 +41,16 @@ def _seconds(text: str) -> int:
     return value
 
 
+def _delay(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError(f"must be 0..86400 seconds, got {text}")
+    return value
+
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -117,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the current tariff book (TOML) to serve and compute with, instead of the bundled latest one;\n"
         "FILE.sig beside it is served as given, else the sandbox signs it with the training key",
     )
+    parser.add_argument(
+        "--inquiry-delay",
+        type=_delay,
+        default=3.0,
+        metavar="S",
+        help="seconds before a notary inquiry is answered (default 3; 0 answers at once)",
+    )
     return parser
 
 
@@ -150,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         address_lockout_threshold=args.address_lockout_threshold,
         faults=args.faults,
         tariff_book=args.tariff_book,
+        inquiry_delay_s=args.inquiry_delay,
     )
     server = SandboxServer(settings, host=args.host, port=args.port)
 

@@ -68,6 +68,8 @@ def _document_operation(operation: dict[str, Any]) -> None:
 # OpenAPI links: what a later call takes from an answer (for clients and for stateful testing):
 # (source method, path, statuses) -> (link name, target method, path, parameters)
 _REQUEST_ID = {"request_id": "$response.body#/id"}
+_INQUIRY_ID = {"inquiry_id": "$response.body#/id"}
+_CID = {"certificate_id": "$response.body#/id"}
 LINKS: tuple[tuple[str, str, tuple[str, ...], str, str, str, dict[str, str]], ...] = (
     (
         "put",
@@ -106,6 +108,8 @@ LINKS: tuple[tuple[str, str, tuple[str, ...], str, str, str, dict[str, str]], ..
         _REQUEST_ID,
     ),
     ("post", "/me/notes", ("201",), "Outcome", "get", "/actions/{key}", {"key": "$request.header.Idempotency-Key"}),
+    ("put", "/inquiries/{inquiry_id}", ("200", "201"), "Read", "get", "/inquiries/{inquiry_id}", _INQUIRY_ID),
+    ("put", "/certificates/{certificate_id}", ("200", "201"), "Read", "get", "/certificates/{certificate_id}", _CID),
 )
 
 

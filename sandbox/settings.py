@@ -29,6 +29,7 @@ class SandboxSettings:
     idempotency_ttl_s: int = 86400
     faults: FaultSpec | None = None  # `--faults SPEC`: network faults for training and tests (sandbox/faults.py)
     tariff_book: Path | None = None  # `--tariff-book FILE`: the current book instead of the bundled latest one
+    inquiry_delay_s: float = 3.0  # `--inquiry-delay S`: how long an inquiry waits for its reply
     clock: Callable[[], float] = field(default=time.time, compare=False, repr=False)
 
     @property
