@@ -23,7 +23,24 @@ NOTE = "note"  # kind of action: an operator's hand-over note (POST /me/notes)
 PERMIT_CREATE = "permit-create"  # a building-permit request, made under the client's UUID (PUT)
 PERMIT_ATTACH = "permit-attach"  # a file attached to it, under the client's UUID (PUT)
 PERMIT_SUBMIT = "permit-submit"  # the request handed to the municipality (POST .../submit)
-ACTION_KINDS = (NOTE, PERMIT_CREATE, PERMIT_ATTACH, PERMIT_SUBMIT)
+INQUIRY_SEND = "inquiry-send"  # a notary inquiry, under the client's UUID (PUT)
+CERTIFICATE_REQUEST = "certificate-request"  # a certificate for a parcel, under the client's UUID (PUT)
+CASHIER_OPEN = "cashier-open"  # a cashier session opened with its float, under the client's UUID (PUT)
+PAYMENT = "payment"  # a card payment of one or several bills, under the client's UUID (PUT)
+PAYMENT_VOID = "payment-void"  # a payment voided with a reason, inside its open session (POST .../void)
+CASHIER_CLOSE = "cashier-close"  # the cashier session closed with counted totals and decisions (POST .../close)
+ACTION_KINDS = (
+    NOTE,
+    PERMIT_CREATE,
+    PERMIT_ATTACH,
+    PERMIT_SUBMIT,
+    INQUIRY_SEND,
+    CERTIFICATE_REQUEST,
+    CASHIER_OPEN,
+    PAYMENT,
+    PAYMENT_VOID,
+    CASHIER_CLOSE,
+)
 SUMMARY_CHARS = 120
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ATTACHMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
@@ -54,7 +71,7 @@ def new_resource_id() -> str:
     return str(uuid.uuid4())
 
 
-def _segment(resource_id: str) -> str:
+def path_segment(resource_id: str) -> str:
     return quote(str(uuid.UUID(resource_id)), safe="")  # a UUID or ValueError: never a path of another shape
 
 
@@ -83,7 +100,7 @@ def permit_create_action(
     for name, value in (("mobile", mobile), ("power_of_attorney", power_of_attorney), ("building", building)):
         if value is not None:
             payload[name] = value
-    path = f"/permit-requests/{_segment(request_id)}"
+    path = f"/permit-requests/{path_segment(request_id)}"
     return PreparedAction(PERMIT_CREATE, "PUT", path, encode_body(payload), _shorten(renovation_code))
 
 
@@ -104,13 +121,13 @@ def permit_attachment_action(
         "media_type": media_type,
         "content_base64": base64.b64encode(content).decode("ascii"),
     }
-    path = f"/permit-requests/{_segment(request_id)}/attachments/{_segment(attachment_id)}"
+    path = f"/permit-requests/{path_segment(request_id)}/attachments/{path_segment(attachment_id)}"
     return PreparedAction(PERMIT_ATTACH, "PUT", path, encode_body(payload), _shorten(filename))
 
 
 def permit_submit_action(request_id: str, renovation_code: str) -> PreparedAction:
     """Hand the request to the municipality: `POST /permit-requests/{id}/submit` (empty JSON object)."""
-    path = f"/permit-requests/{_segment(request_id)}/submit"
+    path = f"/permit-requests/{path_segment(request_id)}/submit"
     return PreparedAction(PERMIT_SUBMIT, "POST", path, encode_body({}), _shorten(renovation_code))
 
 

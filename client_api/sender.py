@@ -8,7 +8,8 @@ its exact bytes under its key (`deliver`), and records the outcome (`Outbox.sett
   pauses: it probes `/health` with growing, jittered intervals and resumes when the server answers.
 - a timeout, a dropped or reset connection: the outcome is unknown, the action is `in_doubt`; it is sent again later
   with the same key (never a new one), and the server answers from its idempotency store if it had applied it.
-- 409 (the same key is being handled right now): `in_doubt`, back off.
+- 409 `idempotency-in-progress` (the same key is being handled right now): `in_doubt`, back off; a 409 of another
+  problem type (a conflict of the resource, e.g. a closed cashier session) is a refusal like any other 4xx.
 - 422 for a key reused with another body: `rejected`, flagged as a defect of this program (the body never changes).
 - other 4xx: `rejected`, with the server's field errors kept for the operator. 429: back off, unchanged.
 - 5xx: back off and send again; a gateway's 502/504 (or an answer that is not the API's problem document) leaves
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 IDLE_WAIT_S = 30.0
 KEY_REUSED = "idempotency-key-reused"
 BAD_KEY = "invalid-idempotency-key"
+IN_PROGRESS = "idempotency-in-progress"  # 409: the same key is being handled right now
 
 
 class Transport(Protocol):
@@ -338,7 +340,7 @@ class OutboxSender:
         if status == 401:
             self._set_connection(Connection.SIGNED_OUT)
             return Settlement(entry.state, "session-expired", error=Reason.SESSION_EXPIRED, detail=detail)
-        if status == 409:
+        if status == 409 and slug in ("", IN_PROGRESS):  # another 409 (a closed cashier session) is a refusal
             return self._back_off(State.IN_DOUBT, entry, Reason.IN_PROGRESS, answer, detail)
         if status == 429:
             return self._back_off(entry.state, entry, Reason.RATE_LIMITED, answer, detail)

@@ -7,13 +7,19 @@ from typing import Any
 from fastapi import FastAPI
 
 from sandbox.actions import router as actions_router
+from sandbox.cashier_routes import router as cashier_router
+from sandbox.certificate_routes import router as certificate_router
 from sandbox.context import SandboxContext
+from sandbox.day_routes import router as day_router
 from sandbox.db import Database
+from sandbox.document_routes import router as document_router
 from sandbox.faults import FaultInjector, FaultMiddleware
 from sandbox.idempotency import IdempotencyStore, mark_key_required
+from sandbox.inquiry_routes import router as inquiry_router
 from sandbox.limits import BodyLimitMiddleware
 from sandbox.openapi_doc import document_answers
 from sandbox.parcel_routes import router as parcel_router
+from sandbox.payment_routes import router as payment_router
 from sandbox.permit_routes import router as permit_router
 from sandbox.problems import install_problem_handlers
 from sandbox.reauth_routes import router as reauth_router
@@ -54,6 +60,12 @@ def create_app(settings: SandboxSettings) -> FastAPI:
     app.include_router(parcel_router, prefix=API_PREFIX)
     app.include_router(review_router, prefix=API_PREFIX)
     app.include_router(reauth_router, prefix=API_PREFIX)
+    app.include_router(cashier_router, prefix=API_PREFIX)
+    app.include_router(payment_router, prefix=API_PREFIX)
+    app.include_router(day_router, prefix=API_PREFIX)
+    app.include_router(inquiry_router, prefix=API_PREFIX)
+    app.include_router(certificate_router, prefix=API_PREFIX)
+    app.include_router(document_router, prefix=API_PREFIX)
     install_tariff_routes(app, settings)
     if faults is not None:
         app.add_middleware(FaultMiddleware, injector=faults)

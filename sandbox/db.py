@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sandbox.bills_store import SCHEMA as BILLS_SCHEMA
 from sandbox.documents import SCHEMA as DOCUMENTS_SCHEMA
+from sandbox.inquiry_tables import SCHEMA as INQUIRIES_SCHEMA
 
 SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
@@ -224,7 +226,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
 
 
 def _part_schemas() -> tuple[str, ...]:
-    return (_SCHEMA, DOCUMENTS_SCHEMA)
+    return (_SCHEMA, DOCUMENTS_SCHEMA, BILLS_SCHEMA, INQUIRIES_SCHEMA)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

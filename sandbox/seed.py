@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import TypedDict
 
+from sandbox.bills_seed import seed_bills
 from sandbox.db import transaction
 from sandbox.parcels import seed_city
 from sandbox.passwords import hash_password
@@ -76,3 +77,4 @@ def seed_demo_data(conn: sqlite3.Connection) -> None:
                 ),
             )
         seed_city(conn)  # the demo city's zones and parcels (sandbox/city.py)
+        seed_bills(conn)  # the demo city's bills (sandbox/bills_seed.py)

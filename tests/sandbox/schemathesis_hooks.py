@@ -3,8 +3,9 @@
 action. The sandbox's address comes in PISHKHAN_SCHEMATHESIS_URL.
 
 - Every operation is called as counter1 (counter + cashier) with one session's access token, except:
-  the review, which is the municipality's work, as reviewer1; and the logout, which ends the session it is called
-  with, on a session of its own each time (else every later call would be refused with 401 and test nothing).
+  the review, which is the municipality's work, as reviewer1; inquiries and certificates, the notary's, as notary1;
+  and the logout, which ends the session it is called with, on a session of its own each time (else every later call
+  would be refused with 401 and test nothing).
 - A generated Idempotency-Key that is a valid UUID is replaced by a new one for every call. A desk makes one key per
   action; the generator draws the same few UUIDs again for different bodies, which the server rightly answers with
   422 `idempotency-key-reused`. Keys that are not UUIDs, or left out, are sent as generated (the 400 is tested).
@@ -53,6 +54,14 @@ class FreshSession(_Bearer):
 class Reviewer(_Bearer):
     username = "reviewer1"
     office_code = "MUN-HMD"
+
+
+@schemathesis.auth(refresh_interval=600).apply_to(path_regex=r"/(inquiries|certificates)")
+class Notary(_Bearer):
+    """The notary's own endpoints (counter1 only ever gets 403 there, as tests/sandbox/test_inquiries.py checks)."""
+
+    username = "notary1"
+    office_code = "NT-0042"
 
 
 @schemathesis.auth(refresh_interval=600)

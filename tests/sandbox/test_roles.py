@@ -19,11 +19,16 @@ import pytest
 
 from sandbox.city import DEMO_OWNER, DEMO_PARCEL
 from sandbox.seed import DEMO_PASSWORD
+from tests.sandbox.cashier_calls import ACCESS as CASHIER_ACCESS
+from tests.sandbox.cashier_calls import cashier_call, is_cashier_operation
 
 PREFIX = "/api/v1"
 ROOT = Path(__file__).resolve().parents[2]
 CASE = json.loads((ROOT / "examples" / "case-residential.json").read_text(encoding="utf-8"))
 REQUEST = {"national_id": DEMO_OWNER, "applicant_name": "زهرا کریمی", "renovation_code": DEMO_PARCEL}
+INQUIRY = {"type": "transfer", "renovation_code": DEMO_PARCEL, "parties": [{"role": "buyer", "name": "زهرا کریمی",
+           "national_id": DEMO_OWNER}]}  # fmt: skip
+CERTIFICATE = {"kind": "no-violation", "renovation_code": DEMO_PARCEL}  # the demo parcel is under construction
 PDF_BASE64 = "JVBERi0xLjcKMSAwIG9iago8PD4+CmVuZG9iagolJUVPRgo="
 
 OPERATORS: dict[str, dict[str, str]] = {
@@ -60,6 +65,15 @@ ACCESS: dict[tuple[str, str], frozenset[str]] = {
     ("PUT", "/permit-requests/{request_id}/attachments/{attachment_id}"): frozenset({"counter"}),
     ("POST", "/permit-requests/{request_id}/submit"): frozenset({"counter"}),
     ("POST", "/review/permit-requests/{request_id}"): frozenset({"reviewer"}),
+    ("GET", "/inquiries"): frozenset({"notary"}),
+    ("GET", "/inquiries/{inquiry_id}"): frozenset({"notary"}),
+    ("PUT", "/inquiries/{inquiry_id}"): frozenset({"notary"}),
+    ("GET", "/certificates/{certificate_id}"): frozenset({"notary"}),
+    ("PUT", "/certificates/{certificate_id}"): frozenset({"notary"}),
+    ("GET", "/documents/{number}"): SIGNED_IN,  # a document a citizen brings, compared by any desk
+    ("GET", "/keys"): PUBLIC,  # the trust list: refreshed before anyone signs in
+    ("GET", "/revocations"): PUBLIC,  # signed; checked against the trust list
+    **CASHIER_ACCESS,  # bills, cashier sessions, payments, the day list: the cashier role only
 }
 
 
@@ -173,6 +187,17 @@ class World:
             return Call(f"/permit-requests/{self.draft()}/submit")
         if template == "/review/permit-requests/{request_id}":
             return Call(f"/review/permit-requests/{self.submitted()}", {"to": "under_review"})
+        if template in ("/inquiries/{inquiry_id}", "/certificates/{certificate_id}"):
+            body = INQUIRY if template.startswith("/inquiries") else CERTIFICATE
+            path = template.split("{")[0] + str(uuid.uuid4())
+            if method == "GET":  # one of the notary office's own
+                self.send("PUT", path, "notary1", body)
+            return Call(path, body)
+        if template == "/documents/{number}":
+            record = self.send("PUT", f"/certificates/{uuid.uuid4()}", "notary1", CERTIFICATE)
+            return Call(f"/documents/{record['document']['number']}")
+        if is_cashier_operation(template):
+            return Call(*cashier_call(self, method, template))
         assert "{" not in template, f"no request is made for {method} {template}: add it to World.call"
         return Call(template)
 
