@@ -24,7 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from civic.jalali import format_jalali_datetime
 from civic.money import format_rials, rials_in_words
-from printing import build_pdf, samples
+from desktop import doc_samples as samples
+from printing import build_pdf
 from printing.fonts import BOLD, REGULAR, register_fonts
 from printing.model import PaymentReceipt
 

@@ -1,7 +1,10 @@
 """Realistic demo content for every document kind, sealed with the public training key (so it prints «آموزشی»).
 
-Used by `pishkhan docs sample`, the tests and the benchmark. Dates are fixed, so a sample is byte-identical on every
-run. Names, numbers and amounts are invented; the parcel sits in Hamedan.
+Used by `pishkhan docs sample`, the tests and the benchmark. A sample is dated on the day it is made (Tehran), or on
+the day `on` given to its maker, so a fresh sample verifies as genuine and valid today; made on the same day, a sample
+is byte-identical. Every fee figure comes from the fee engine and the bundled tariff book in force on that day (the
+fee preview, the transfer fee and unpaid renovation fee of the inquiry reply, the estimate on the request receipt);
+names, numbers and bills are invented; the parcel sits in Hamedan.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import math
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from civic.jalali import TEHRAN
+from civic.jalali import TEHRAN, format_jalali_date, to_jalali
 from civic.keys import TRAINING_KEY_ID, training_private_key
-from civic.seal import SealPayload, content_digest, sign
+from civic.seal import SealPayload, content_digest, sign, tehran_today
+from civic.text import to_persian_digits
 from printing.model import (
     CLEARANCE,
     COMPLETION,
@@ -26,9 +30,9 @@ from printing.model import (
     DayTransaction,
     Debt,
     Document,
-    FeeLine,
     FeePreviewSheet,
     InquiryReply,
+    KindTotal,
     Parcel,
     PaymentReceipt,
     ReceiptLine,
@@ -41,9 +45,18 @@ from printing.model import (
 
 D = TypeVar("D", bound=Document)
 
-ISSUED = dt.datetime(2025, 8, 3, 7, 40, tzinfo=dt.UTC)  # ۱۴۰۴/۰۵/۱۲ ۱۱:۱۰ in Tehran
 MUNICIPALITY = "شهرداری همدان"
 OFFICE = ("PK-1001", "دفتر پیشخوان دولت شماره ۱۰۰۱ همدان")
+SIGNATORY = ("مهندس سعید محمدی", "معاون شهرسازی و معماری شهرداری همدان")
+NOTARY = "دفتر اسناد رسمی شماره ۴۲ همدان"
+VALIDITY = dt.timedelta(days=90)
+# the kinds of bills a counter takes, as the day-close report names them (desktop/ui/day_close_report.py)
+DAY_CLOSE_KINDS = {
+    "renovation": "عوارض نوسازی",
+    "waste": "عوارض پسماند",
+    "business": "عوارض صنفی",
+    "permit": "عوارض پروانه ساختمانی",
+}  # clearance, no-violation and inquiry replies: three months
 
 PARCEL = Parcel(
     renovation_code="2-14-123-45-0-0",
@@ -91,81 +104,147 @@ def with_training_seal(doc: D) -> D:
     return dataclasses.replace(doc, seal=sign(payload, training_private_key()), training=True)
 
 
-def receipt(serial: int = 123, *, sealed: bool = True) -> PaymentReceipt:
+# --- dates and numbers --------------------------------------------------------------------------------------------
+
+
+def sample_day(on: dt.date | None = None) -> dt.date:
+    """The day a sample is dated: `on`, or today in Tehran."""
+    return on if on is not None else tehran_today()
+
+
+def issued_at(on: dt.date | None = None, minutes: int = 0) -> dt.datetime:
+    """09:10 in Tehran on the sample's day (plus `minutes`), as an aware UTC instant."""
+    local = dt.datetime.combine(sample_day(on), dt.time(9, 10), tzinfo=TEHRAN) + dt.timedelta(minutes=minutes)
+    return local.astimezone(dt.UTC)
+
+
+def _year(on: dt.date | None) -> int:
+    return to_jalali(sample_day(on))[0]
+
+
+def _ymd(on: dt.date | None) -> str:
+    return "{:04d}{:02d}{:02d}".format(*to_jalali(sample_day(on)))
+
+
+def _fa(value: str | int) -> str:
+    return to_persian_digits(value)
+
+
+# --- the kinds ----------------------------------------------------------------------------------------------------
+
+
+def receipt(serial: int = 123, *, sealed: bool = True, on: dt.date | None = None) -> PaymentReceipt:
+    year = _year(on)
     doc = PaymentReceipt(
-        number=f"R-1404-1001-{serial:06d}",
-        issued_at=ISSUED + dt.timedelta(minutes=serial % 600),
+        number=f"R-{year}-1001-{serial:06d}",
+        issued_at=issued_at(on, serial % 600),
         office_code=OFFICE[0],
         office_name=OFFICE[1],
         operator_name="مریم احمدی",
-        terminal_id="T-4F2A91C0",
+        terminal_id="40291780",
         payer_name="زهرا کریمی",
         payer_national_id="3871234567",
-        renovation_code="2-14-123-45-0-0",
+        renovation_code=PARCEL.renovation_code,
         lines=(
-            ReceiptLine("عوارض نوسازی سال ۱۴۰۳", 4_850_000, "9104512"),
+            ReceiptLine(f"عوارض نوسازی سال {_fa(year - 1)}", 4_850_000, "9104512"),
             ReceiptLine("عوارض پسماند", 1_275_000 + serial * 1000, "9104513"),
             ReceiptLine("کارمزد خدمات دفتر پیشخوان", 120_000),
         ),
         bank_name="بانک ملت (شعبه بوعلی)",
         card_mask="6104-33**-****-7781",
         rrn=f"4051{serial:08d}",
-        tracking_code=f"PK-1001-14040512-{serial:06d}",
+        tracking_code=f"PK-1001-{_ymd(on)}-{serial:06d}",
     )
     return with_training_seal(doc) if sealed else doc
 
 
-def certificate(kind: str = CLEARANCE) -> Certificate:
+_NOTES = {
+    CLEARANCE: "این مفاصاحساب برای انتقال شش‌دانگ ملک صادر شده است.",
+    COMPLETION: "چهار واحد پارکینگ در طبقه پیلوت مطابق پروانه تأمین شده است.",
+    NO_VIOLATION: "این گواهی جایگزین گواهی پایان کار نیست.",
+}
+
+
+def certificate(kind: str = CLEARANCE, *, on: dt.date | None = None) -> Certificate:
+    day = sample_day(on)
+    year = _year(on)
+    visit = format_jalali_date(day - dt.timedelta(days=9))
     facts = {
-        CLEARANCE: (("بدهی عوارض نوسازی تا پایان ۱۴۰۳", "ندارد"), ("بدهی عوارض کسب و پیشه", "ندارد")),
+        CLEARANCE: (
+            (f"بدهی عوارض نوسازی تا پایان سال {_fa(year - 1)}", "ندارد"),
+            ("بدهی عوارض کسب و پیشه", "ندارد"),
+        ),
         COMPLETION: (
-            ("شماره پروانه ساختمانی", "۱۴۰۱/۲۳۴۵"),
+            ("شماره پروانه ساختمانی", _fa(f"{year - 4}/2345")),
             ("تعداد طبقات", "۴ طبقه روی پیلوت"),
             ("زیربنای کل", "۷۲۰ متر مربع"),
             ("تعداد واحد", "۴ واحد مسکونی"),
+            ("تاریخ بازدید پایان کار", visit),
         ),
         NO_VIOLATION: (
-            ("شماره پروانه ساختمانی", "۱۴۰۲/۸۸۱"),
+            ("شماره پروانه ساختمانی", _fa(f"{year - 2}/881")),
             ("مرحله ساخت", "اسکلت و سقف طبقه سوم"),
-            ("بازدید مهندس ناظر", "۱۴۰۴/۰۵/۰۵"),
+            ("بازدید مهندس ناظر", visit),
         ),
     }[kind]
-    number = {CLEARANCE: "CL-1404-000871", COMPLETION: "CP-1404-000219", NO_VIOLATION: "NV-1404-000532"}[kind]
+    serial = {CLEARANCE: "000871", COMPLETION: "000219", NO_VIOLATION: "000532"}[kind]
+    prefix = {CLEARANCE: "CL", COMPLETION: "CP", NO_VIOLATION: "NV"}[kind]
     doc = Certificate(
-        number=number,
-        issued_at=ISSUED,
+        number=f"{prefix}-{year}-{serial}",
+        issued_at=issued_at(on),
         certificate_kind=kind,
         municipality=MUNICIPALITY,
         owner_name="علی رضایی",
         owner_national_id="0041239873",
         parcel=PARCEL,
-        valid_until=dt.date(2025, 11, 1),
+        valid_until=None if kind == COMPLETION else day + VALIDITY,  # a completion certificate never expires
         facts=facts,
         fees_paid_rials=2_460_000 if kind == CLEARANCE else 0,
-        notes="این گواهی فقط برای ارائه به دفاتر اسناد رسمی صادر شده است.",
+        notes=_NOTES[kind],
+        signatory_name=SIGNATORY[0],
+        signatory_title=SIGNATORY[1],
     )
     return with_training_seal(doc)
 
 
-def inquiry_reply() -> InquiryReply:
+def inquiry_reply(*, on: dt.date | None = None) -> InquiryReply:
+    """A transfer inquiry answered «allowed on condition»: the transfer fee and the unpaid renovation fee are the fee
+    engine's figures for this parcel under the book in force on the day."""
+    from desktop.doc_sample_fees import transfer_assessment
+
+    day = sample_day(on)
+    year = _year(on)
+    assessment = transfer_assessment(PARCEL, renovation_years=3, on=day)
+    amounts = {line["code"]: int(line["amount_rials"]) for line in assessment["lines"]}
+    renovation, transfer = amounts["601"], amounts["701"]
+    debts = (
+        Debt(f"عوارض نوسازی سال‌های {_fa(year - 3)} تا {_fa(year - 1)}", renovation),
+        Debt("عوارض پسماند", 3_825_000),
+    )
+    total = sum(d.amount_rials for d in debts) + transfer
     doc = InquiryReply(
-        number="IR-1404-004417",
-        issued_at=ISSUED,
+        number=f"IR-{year}-004417",
+        issued_at=issued_at(on),
         municipality=MUNICIPALITY,
-        inquiry_number="NT-0042-1404-0311",
+        inquiry_number=f"NT-0042-{year}-0311",
         inquiry_type="استعلام نقل و انتقال (تبصره ۸ ماده ۱۰۰)",
-        requester="دفتر اسناد رسمی شماره ۴۲ همدان",
+        requester=NOTARY,
         owner_name="علی رضایی",
         parcel=PARCEL,
-        plan_status="مشمول ۲ متر تعریض از بر جنوبی (خیابان ۱۲ متری)",
-        debts=(Debt("عوارض نوسازی ۱۴۰۱ تا ۱۴۰۳", 14_550_000), Debt("عوارض پسماند", 3_825_000)),
+        plan_status="مشمول ۲ متر تعریض از بَر جنوبی (خیابان ۱۲ متری)",
+        debts=debts,
         violations=(
             Violation("اضافه بنا در طبقه چهارم به مساحت ۱۲ متر مربع", "رأی کمیسیون ماده ۱۰۰ صادر و جریمه پرداخت شده"),
         ),
-        transfer_fee_rials=73_540_800,
+        transfer_fee_rials=transfer,
         transfer_allowed=True,
-        condition="نقل و انتقال پس از پرداخت بدهی‌های بالا و عوارض نقل و انتقال بلامانع است.",
-        valid_until=dt.date(2025, 9, 2),
+        condition=f"پرداخت بدهی‌ها و عوارض نقل و انتقال به مبلغ {_fa(f'{total:,}').replace(',', '٬')} ریال "
+        "پیش از تنظیم سند",
+        valid_until=day + VALIDITY,
+        owner_national_id="0041239873",
+        addressee=f"سردفتر محترم {NOTARY}",
+        signatory_name=SIGNATORY[0],
+        signatory_title=SIGNATORY[1],
     )
     return with_training_seal(doc)
 
@@ -179,10 +258,10 @@ def _parcel_geojson() -> dict[str, Any]:
     return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
 
 
-def zoning_sheet() -> ZoningSheet:
+def zoning_sheet(*, on: dt.date | None = None) -> ZoningSheet:
     doc = ZoningSheet(
-        number="ZN-1404-002961",
-        issued_at=ISSUED,
+        number=f"ZN-{_year(on)}-002961",
+        issued_at=issued_at(on),
         municipality=MUNICIPALITY,
         parcel=PARCEL,
         geometry=_parcel_geojson(),
@@ -198,98 +277,98 @@ def zoning_sheet() -> ZoningSheet:
             rear_setback_m=Decimal("0"),
             side_setback_m=Decimal("0"),
         ),
+        signatory_name=SIGNATORY[0],
+        signatory_title=SIGNATORY[1],
     )
     return with_training_seal(doc)
 
 
-def fee_preview() -> FeePreviewSheet:
-    lines = (
-        FeeLine(
-            "1-1",
-            "عوارض زیربنای مسکونی تک‌واحدی",
-            "T = S × P × K",
-            "S = ۱۸۰ m² ، P = ۱۲٬۰۰۰٬۰۰۰ ، K = ۳۰٪ (زیربنای ۱۵۰ تا ۲۰۰ متر)",
-            "گرد کردن به پایین تا ۱٬۰۰۰ ریال",
-            648_000_000,
-        ),
-        FeeLine(
-            "2-4",
-            "عوارض کسری پارکینگ (یک واحد)",
-            "T = M × P × S",
-            "M = ۵۰ ، P = ۱۲٬۰۰۰٬۰۰۰ ، S = ۲۵ m²",
-            "حداقل ۷۰۰٬۰۰۰ ریال (اعمال نشد) ؛ تخفیف ۵۰٪ منع پارکینگ",
-            150_000_000,
-        ),
-        FeeLine("3-2", "عوارض بالکن و پیش‌آمدگی", "T = 3 × P × S", "P = ۱۲٬۰۰۰٬۰۰۰ ، S = ۶ m²", "—", 216_000_000),
-        FeeLine(
-            "5-1",
-            "عوارض نوسازی معوق",
-            "T = n × 1.5% × P × A",
-            "n = ۳ ، P = ۱۲٬۰۰۰٬۰۰۰ ، A = ۳۰۶٫۴۲ m²",
-            "گرد کردن به پایین تا ۱٬۰۰۰ ریال",
-            165_466_000,
-        ),
-    )
+def fee_preview(*, on: dt.date | None = None) -> FeePreviewSheet:
+    """The preview of `sample_fees.permit_case` under the bundled book in force: every line from the engine."""
+    from desktop.doc_sample_fees import permit_assessment, permit_case_title
+    from printing.fee_sheet import fee_lines
+
+    assessment, book_title = permit_assessment(PARCEL, on=sample_day(on))
+    book = assessment["book"]
     return FeePreviewSheet(
-        number="FP-1001-14040512-07",
-        issued_at=ISSUED,
+        number=f"FP-1001-{_ymd(on)}-07",
+        issued_at=issued_at(on),
         office_name=OFFICE[1],
-        book_title="دفترچه تعرفه عوارض محلی شهرداری همدان ۱۴۰۴ (نمونه)",
-        book_version="1404.2",
-        book_sha256="5b0c2e9a41f7d3c8e6a19b04d2f87c3a9e1d5b6f0a4c8e2d7b3f91a6c5e0d842",
-        case_title="پروانه ساختمانی مسکونی، ۱۸۰ متر مربع زیربنا",
-        renovation_code="2-14-123-45-0-0",
-        lines=lines,
+        book_title=book_title,
+        book_version=book["version"],
+        book_sha256=book["sha256"],
+        case_title=permit_case_title(PARCEL, on=sample_day(on)),
+        renovation_code=PARCEL.renovation_code,
+        lines=fee_lines(assessment),
         training=True,
     )
 
 
-def day_close() -> DayCloseReport:
-    titles = ("عوارض نوسازی", "قبض آب", "عوارض پسماند", "پروانه ساختمانی", "قبض برق", "مفاصاحساب")
+def day_close(*, on: dt.date | None = None) -> DayCloseReport:
+    day = sample_day(on)
+    year = _year(on)
+    opened = dt.datetime.combine(day, dt.time(8, 0), tzinfo=TEHRAN).astimezone(dt.UTC)
+    kinds = tuple(DAY_CLOSE_KINDS)
     transactions = []
     for i in range(14):
         status = VOIDED if i == 5 else PAID
-        server = None if i == 9 else status
+        server = None if i == 9 else status  # one payment the municipality's list lacks: a mismatch to show
+        kind = kinds[i % len(kinds)]
         transactions.append(
             DayTransaction(
-                at=dt.datetime(2025, 8, 3, 5, 0, tzinfo=dt.UTC) + dt.timedelta(minutes=23 * i),
-                receipt_number=f"R-1404-1001-{100 + i:06d}",
+                at=opened + dt.timedelta(minutes=30 + 23 * i),
+                receipt_number=f"R-{year}-1001-{100 + i:06d}",
                 transaction_id=f"TX-7Q{4100 + 37 * i:05d}",
-                title=titles[i % len(titles)],
+                title=DAY_CLOSE_KINDS[kind],
                 amount_rials=1_250_000 + 375_000 * (i % 5) + 10_000 * i,
                 status=status,
                 server_status=server,
+                kinds=(kind,),
             )
         )
+    totals = tuple(
+        KindTotal(
+            kind,
+            title,
+            sum(t.amount_rials for t in transactions if kind in t.kinds and t.status == PAID),
+            sum(t.amount_rials for t in transactions if kind in t.kinds and t.server_status == PAID),
+        )
+        for kind, title in DAY_CLOSE_KINDS.items()
+    )
     doc = DayCloseReport(
-        number="DC-1001-14040512",
-        issued_at=dt.datetime(2025, 8, 3, 12, 5, tzinfo=dt.UTC),
+        number=f"DC-1001-{_ymd(on)}",
+        issued_at=opened + dt.timedelta(hours=7, minutes=35),
         office_code=OFFICE[0],
         office_name=OFFICE[1],
         operator_name="مریم احمدی",
-        cashier_session="CS-1001-14040512-1",
-        business_date=dt.date(2025, 8, 3),
-        opened_at=dt.datetime(2025, 8, 3, 4, 30, tzinfo=dt.UTC),
-        closed_at=dt.datetime(2025, 8, 3, 12, 0, tzinfo=dt.UTC),
+        cashier_session=f"CS-1001-{_ymd(on)}-1",
+        business_date=day,
+        opened_at=opened,
+        closed_at=opened + dt.timedelta(hours=7, minutes=30),
         transactions=tuple(transactions),
+        counted_card_rials=sum(t.amount_rials for t in transactions if t.status == PAID),  # the terminal's total
+        counted_cash_rials=0,
+        kind_totals=totals,
     )
     return with_training_seal(doc)
 
 
-def request_receipt() -> RequestReceipt:
+def request_receipt(*, on: dt.date | None = None) -> RequestReceipt:
     """A permit request as the demo sandbox confirms it: tracking number from the server, training, not sealed (the
-    municipality signs what it issues, and a request receipt is not an issued document)."""
+    municipality signs what it issues, and a request receipt is not an issued document). The estimate on it is the
+    fee preview sample's total, under the same book."""
+    preview = fee_preview(on=on)
     return RequestReceipt(
         number="PR-100042",
-        issued_at=ISSUED,
+        issued_at=issued_at(on),
         office_code=OFFICE[0],
         office_name=OFFICE[1],
         operator_name="مریم احمدی",
         applicant_name="رضا کریمی",
         applicant_national_id="0012345679",
-        renovation_code="2-14-123-45-0-0",
+        renovation_code=PARCEL.renovation_code,
         attachments=("سند مالکیت تک‌برگ.pdf", "کارت ملی.jpg", "نقشه معماری-طبقات.pdf"),
-        fee_preview_rials=1_179_466_000,
-        fee_book_version="1404.2",
+        fee_preview_rials=preview.total_rials,
+        fee_book_version=preview.book_version,
         training=True,
     )

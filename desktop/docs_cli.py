@@ -3,7 +3,7 @@
     pishkhan docs sample KIND --out FILE.pdf      a sample of KIND with demo content and a training seal
     pishkhan docs sample all --out DIR            every kind, as DIR/KIND.pdf
     pishkhan docs verify SEAL_TEXT | - [--date YYYY/MM/DD] [--trust FILE]
-                                                  check a scanned seal against the trust list (- reads stdin)
+                                                  the same as `pishkhan verify --lang en` (civic/verify_cli.py)
     pishkhan docs kinds                           the kinds, one a line
 
 `main(argv)` gets the arguments after `docs`. Bad input: one line on stderr naming what is wrong, exit status 2. A
@@ -13,7 +13,6 @@ seal that does not verify: one line saying why, exit status 1.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +59,8 @@ def main(argv: list[str]) -> int:
 
 def sample_document(kind: str) -> tuple[Document, str]:
     """The demo document of `kind` and the paper it goes on."""
-    from printing import KINDS, samples
+    from desktop import doc_samples as samples
+    from printing import KINDS
 
     paper = KINDS[kind][1]
     makers: dict[str, Callable[[], Document]] = {
@@ -99,49 +99,11 @@ def _sample(kind: str, out: Path) -> int:
 
 
 def _verify(text: str, trust_path: Path | None, date_text: str | None) -> int:
-    from civic.errors import CivicValueError
-    from civic.jalali import format_jalali_date, parse_jalali_date
-    from civic.keys import TrustList, TrustListError
-    from civic.seal import ExpiredSealError, MalformedSealError, SealError, verify
+    """The same check as `pishkhan verify` (civic/verify_cli.py), in English, without the operator's kept lists
+    (`pishkhan docs verify` run through `pishkhan` is `pishkhan verify` itself, with them)."""
+    from civic.verify_cli import main as verify_main
 
-    today = None
-    if date_text is not None:
-        try:
-            today = parse_jalali_date(date_text)
-        except CivicValueError as exc:
-            return fail(f"pishkhan docs: --date: {exc.message('en')}")
-    if text == "-":
-        text = sys.stdin.read(MAX_SEAL_CHARS + 1)  # never more: stdin may be endless (/dev/zero)
-    if len(text) > MAX_SEAL_CHARS:
-        return fail(f"pishkhan docs: SEAL: longer than {MAX_SEAL_CHARS} characters")
-    try:
-        trust = TrustList.load(trust_path)
-    except TrustListError as exc:
-        return fail(f"pishkhan docs: --trust: {exc.reason}")
-    try:
-        payload = verify(text.strip(), trust, today=today)
-    except MalformedSealError as exc:
-        return fail(f"pishkhan docs: SEAL: not a document seal ({exc})")
-    except ExpiredSealError as exc:
-        return fail(f"NOT VALID: genuine but expired on {exc.payload.expires} ({exc.payload.number})", NOT_GENUINE)
-    except SealError as exc:
-        return fail(f"NOT GENUINE: {exc}", NOT_GENUINE)
-    key = trust.get(payload.key_id)
-    lines = [
-        f"genuine: {payload.kind} {payload.number}",
-        f"signed by: {payload.key_id}" + (f" ({key.label})" if key and key.label else ""),
-        f"issued: {format_jalali_date(payload.issued, persian_digits=False)} ({payload.issued.isoformat()})",
-        "expires: "
-        + (
-            f"{format_jalali_date(payload.expires, persian_digits=False)} ({payload.expires.isoformat()})"
-            if payload.expires
-            else "never"
-        ),
-        f"holder: {payload.holder}",
-        f"amount: {payload.amount_rials:,} rials",
-        f"content sha-256: {payload.content_sha256.hex()}",
-    ]
-    if payload.training:
-        lines.append("TRAINING document (آموزشی): not valid for any real transaction")
-    print("\n".join(lines))
-    return 0
+    argv = ["--lang", "en"]
+    argv += ["--trust", str(trust_path)] if trust_path is not None else []
+    argv += ["--date", date_text] if date_text is not None else []
+    return verify_main([*argv, "--", text])

@@ -2,8 +2,11 @@
 
 A `Sheet` lays content out top-down (y grows downwards from the top margin) and records drawing operations per page;
 `render` then creates the canvas, so a receipt roll can be exactly as tall as its content and a footer can say
-«صفحه ۱ از ۳». Everything is right-aligned by default, tables run right to left (the first column sits at the right
-edge), and each text line is converted to its visual form by `printing.rtl`.
+«صفحه ۱ از ۳». Two things are placed at render time: the *closing band* (`add_to_foot`: signatures and the seal,
+laid side by side at the foot of the last page, so a page uses its height) and the *page footer* (`footer_lines`:
+the verification hint and the issuer's address above the page number, on every fixed page).
+Everything is right-aligned by default, tables run right to left (the first column sits at the right edge), and each
+text line is converted to its drawn form by `printing.rtl` (its text layer reads as the logical Persian text).
 """
 
 from __future__ import annotations
@@ -11,32 +14,40 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from civic.text import to_persian_digits
+from printing.drawing import BLACK, WATERMARK, Op, draw_text, replay, training_mark
 from printing.fonts import BOLD, REGULAR, register_fonts
-from printing.qr import QrMatrix, draw_qr
-from printing.rtl import text_width, visual, wrap
+from printing.qr import QrMatrix
+from printing.rtl import drawn, text_width, wrap
 
-BLACK = (0.0, 0.0, 0.0)
+__all__ = ["BLACK", "GREY", "LIGHT", "SHADE", "STAMP", "WATERMARK", "Column", "FootPart", "Meta", "Sheet", "draw_text"]
+
 GREY = (0.35, 0.35, 0.35)
 LIGHT = (0.86, 0.86, 0.86)
 SHADE = (0.94, 0.94, 0.94)
-WATERMARK = (0.82, 0.82, 0.82)
 STAMP = (0.65, 0.1, 0.1)
-
-Op = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class Column:
     title: str
     width: float  # a share of the table's width; shares are scaled to fill it
-    align: str = "right"  # "right", "left" or "center"; amounts are set "left" so their last digits line up
+    align: str = "right"  # "right", "left" or "center"
     bold: bool = False
+    tabular: bool = False  # digits of equal width: amounts (set "right" or "left") line up by place value
+
+
+@dataclass(frozen=True)
+class FootPart:
+    """One block of the closing band: `width` × `height` points, drawn by `draw(sheet, x_right, top)`."""
+
+    width: float
+    height: float
+    draw: Callable[[Sheet, float, float], None]
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,50 @@ class Sheet:
         self.pages: list[list[Op]] = [[]]
         self.y = margin
         self.on_new_page: Callable[[], None] | None = None
+        self.foot: list[FootPart] = []  # the closing band, laid at the foot of the last page by `render`
+        self.footer_source: list[str] = []  # small lines above the page number on every fixed page
+        self.footer_lines: list[str] = []  # the same, wrapped to the page's width
+
+    FOOTER_SIZE = 6.8
+
+    def set_footer_lines(self, lines: Sequence[str]) -> None:
+        """The page footer's lines (logical text, wrapped to the page), and the room they take from every page."""
+        self.footer_source = list(lines)
+        self.footer_lines = [part for line in lines for part in wrap(line, REGULAR, self.FOOTER_SIZE, self.inner)]
+        if self.height is not None and self.footer_lines:
+            # content stops 3 mm above the footer's rule (see _draw_footer_lines for where the rule is)
+            rule = -4 * mm + 3.2 * mm + (len(self.footer_lines) - 1) * self._footer_step + self.FOOTER_SIZE + 1.2 * mm
+            self.bottom_reserve = rule + 3 * mm
+
+    @property
+    def _footer_step(self) -> float:
+        return self.leading(self.FOOTER_SIZE) * 0.8
+
+    def add_to_foot(self, part: FootPart) -> None:
+        """Add a block to the closing band (right to left in the order given); on a roll it flows here instead."""
+        if self.height is None:
+            self.ensure(part.height)
+            part.draw(self, self.right - (self.inner - part.width) / 2, self.y)
+            self.y += part.height
+        else:
+            self.foot.append(part)
+
+    def _lay_foot(self) -> None:
+        """The closing band at the bottom of the last page (on a new page only if it does not fit under the content)."""
+        if not self.foot:
+            return
+        height = max(part.height for part in self.foot)
+        self.on_new_page = None
+        self.ensure(height + 2 * mm)
+        top = self.height - self.margin - self.bottom_reserve - height  # type: ignore[operator]
+        spare = self.inner - sum(part.width for part in self.foot)
+        space = spare / (len(self.foot) - 1) if len(self.foot) > 1 else 0.0
+        x_right = self.right if len(self.foot) > 1 else self.right - spare / 2
+        for part in self.foot:
+            part.draw(self, x_right, top)
+            x_right -= part.width + space
+        self.y = top + height
+        self.foot = []
 
     # --- flow -----------------------------------------------------------------------------------------------------
 
@@ -96,10 +151,12 @@ class Sheet:
         align: str = "right",
         color: tuple[float, float, float] = BLACK,
         rtl: bool = True,
+        tabular: bool = False,
     ) -> None:
-        """One line at an absolute position (x is the anchor of the alignment; y from the top)."""
+        """One line at an absolute position (x is the anchor of the alignment; y from the top). `tabular`: digits of
+        equal width, so numbers in a column line up by place value."""
         font = BOLD if bold else REGULAR
-        self.ops.append(("t", x, baseline, visual(text, rtl), font, size or self.size, align, color))
+        self.ops.append(("t", x, baseline, drawn(text, rtl, tabular), font, size or self.size, align, color))
 
     def line(
         self,
@@ -190,6 +247,20 @@ class Sheet:
         )
         self.y += height + 2
 
+    def box(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        *,
+        color: tuple[float, float, float] = GREY,
+        weight: float = 0.6,
+        dashed: bool = False,
+    ) -> None:
+        """An outlined box (a signature-and-stamp area), `y` its top."""
+        self.ops.append(("x", x, y, w, h, color, weight, dashed))
+
     def rect(
         self,
         x: float,
@@ -232,7 +303,9 @@ class Sheet:
                 anchor = {"right": right - pad, "left": right - w + pad, "center": right - w / 2}[col.align]
                 for k, part in enumerate(lines):
                     baseline = self.y + 1 + k * step + size * 1.1
-                    self.text_at(part, anchor, baseline, size=size, bold=bold or col.bold, align=col.align)
+                    self.text_at(
+                        part, anchor, baseline, size=size, bold=bold or col.bold, align=col.align, tabular=col.tabular
+                    )
                 right -= w
             self.y += height
             self.ops.append(("l", self.left, self.y, self.right, self.y, 0.4, LIGHT, False))
@@ -273,6 +346,7 @@ class Sheet:
 
     def render(self, meta: Meta, *, training: bool, footer: str = "") -> bytes:
         """The PDF: invariant (identical input → identical bytes), metadata set, marks on every page."""
+        self._lay_foot()
         height = self.height if self.height is not None else self.y + self.margin
         buffer = io.BytesIO()
         canvas = Canvas(buffer, pagesize=(self.width, height), invariant=1, pageCompression=1)
@@ -284,77 +358,32 @@ class Sheet:
         total = len(self.pages)
         for index, ops in enumerate(self.pages, start=1):
             if training:
-                _training_mark(canvas, self.width, height)
-            _replay(canvas, ops, height)
+                training_mark(canvas, self.width, height)
+            replay(canvas, ops, height)
             if self.height is not None:
                 pages = to_persian_digits(f"صفحه {index} از {total}")
-                base = height - self.margin + 4 * mm
+                base = self.margin - 4 * mm  # from the bottom edge
                 canvas.setFillColorRGB(*GREY)
                 canvas.setFont(REGULAR, 7)
-                canvas.drawRightString(self.right, height - base, visual(pages))
+                canvas.drawRightString(self.right, base, drawn(pages))
                 if footer:
-                    canvas.drawString(self.left, height - base, visual(footer))
+                    canvas.drawString(self.left, base, drawn(footer))
+                self._draw_footer_lines(canvas, base)
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()
 
-
-def _replay(canvas: Canvas, ops: list[Op], height: float) -> None:
-    for op in ops:
-        kind = op[0]
-        if kind == "t":
-            _, x, y, text, font, size, align, color = op
-            canvas.setFillColorRGB(*color)
-            canvas.setFont(font, size)
-            if align == "right":
-                canvas.drawRightString(x, height - y, text)
-            elif align == "left":
-                canvas.drawString(x, height - y, text)
-            else:
-                canvas.drawCentredString(x, height - y, text)
-        elif kind == "l":
-            _, x1, y1, x2, y2, weight, color, dashed = op
-            canvas.setStrokeColorRGB(*color)
-            canvas.setLineWidth(weight)
-            canvas.setDash(2, 2) if dashed else canvas.setDash()
-            canvas.line(x1, height - y1, x2, height - y2)
-        elif kind == "r":
-            _, x, y, w, h, fill, weight = op
-            if fill is not None:
-                canvas.setFillColorRGB(*fill)
-            canvas.setLineWidth(weight)
-            canvas.rect(x, height - y - h, w, h, stroke=1 if weight else 0, fill=1 if fill is not None else 0)
-        elif kind == "b":
-            _, x, y, w, h, color = op
-            canvas.setStrokeColorRGB(*color)
-            canvas.setLineWidth(1.2)
-            canvas.setDash()
-            canvas.rect(x, height - y - h, w, h, stroke=1, fill=0)
-        elif kind == "q":
-            _, x, y, side, matrix = op
-            draw_qr(canvas, matrix, x, height - y, side)
-        elif kind == "c":
-            _, top, draw = op
-            canvas.saveState()
-            draw(canvas, lambda y, top=top: height - top - y)
-            canvas.restoreState()
-    canvas.setFillColorRGB(*BLACK)
-
-
-def _training_mark(canvas: Canvas, width: float, height: float) -> None:
-    """«آموزشی» across the page (repeated down a roll), under everything else."""
-    text = visual("آموزشی")
-    size = min(width, height) / 4.5
-    canvas.saveState()
-    canvas.setFillColorRGB(*WATERMARK)
-    canvas.setFont(BOLD, size)
-    step = width * 1.25 if height > width * 1.6 else height
-    y = step / 2
-    while y < height:
-        canvas.saveState()
-        canvas.translate(width / 2, y)
-        canvas.rotate(35)
-        canvas.drawCentredString(0, -size / 3, text)
-        canvas.restoreState()
-        y += step
-    canvas.restoreState()
+    def _draw_footer_lines(self, canvas: Canvas, base: float) -> None:
+        if not self.footer_lines:
+            return
+        step = self._footer_step
+        canvas.setFont(REGULAR, self.FOOTER_SIZE)
+        y = base + 3.2 * mm
+        for line in reversed(self.footer_lines):
+            canvas.drawCentredString((self.left + self.right) / 2, y, drawn(line))
+            y += step
+        canvas.setStrokeColorRGB(*LIGHT)
+        canvas.setLineWidth(0.5)
+        canvas.setDash()
+        rule = y - step + self.FOOTER_SIZE + 1.2 * mm  # above the top line
+        canvas.line(self.left, rule, self.right, rule)

@@ -189,6 +189,8 @@ class ZoningSheet(Document):
     street_name: str
     street_width_m: Decimal
     rules: ZoningRules
+    signatory_name: str = ""  # who signs the sheet; "" leaves a line to sign on
+    signatory_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,17 +221,61 @@ class FeePreviewSheet(Document):
 
 PAID = "paid"
 VOIDED = "voided"
+# how one transaction of the day stands between the counter's record and the municipality's day list
+MATCHED = "matched"  # both have it, with the same status
+MISSING_ON_SERVER = "missing-on-server"  # the counter has it as answered; the municipality's list does not
+UNKNOWN_TO_COUNTER = "unknown-to-counter"  # the municipality lists it; the counter has no record of it
+IN_DOUBT = "in-doubt"  # the counter sent it and has no answer yet (the outbox holds it)
+CATEGORIES = (MATCHED, MISSING_ON_SERVER, UNKNOWN_TO_COUNTER, IN_DOUBT)
+COMPLETED = "completed"  # the operator's decision on a payment in doubt: the citizen paid, it stands
+NOT_TAKEN = "not-taken"  # the operator's decision: no money was taken for it
+DECISIONS = (COMPLETED, NOT_TAKEN)
 
 
 @dataclass(frozen=True)
 class DayTransaction:
     at: dt.datetime
-    receipt_number: str
+    receipt_number: str  # the server's number; "" when none was issued (in doubt, or unknown)
     transaction_id: str
     title: str
     amount_rials: int
-    status: str  # paid or voided, as the counter recorded it
+    status: str  # paid or voided, as the counter recorded it; "" when the counter has no record of it
     server_status: str | None  # as the municipality recorded it; None: the server has no such transaction
+    category: str = ""  # one of CATEGORIES; "" derives it from the two statuses
+    kinds: tuple[str, ...] = ()  # the kinds of the bills it paid (renovation, waste, business, permit)
+
+    @property
+    def reconciliation(self) -> str:
+        if self.category:
+            return self.category
+        if self.server_status is None:
+            return MISSING_ON_SERVER
+        if not self.status:
+            return UNKNOWN_TO_COUNTER
+        return MATCHED if self.server_status == self.status else MISSING_ON_SERVER
+
+
+@dataclass(frozen=True)
+class KindTotal:
+    """The paid total of one kind of bill, as each side counts it, to the rial."""
+
+    kind: str
+    title: str
+    counter_rials: int
+    server_rials: int
+
+    @property
+    def difference_rials(self) -> int:
+        return self.counter_rials - self.server_rials
+
+
+@dataclass(frozen=True)
+class DoubtDecision:
+    """What the operator recorded for a payment in doubt before closing, and why."""
+
+    transaction_id: str
+    decision: str  # COMPLETED or NOT_TAKEN
+    reason: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,10 +289,23 @@ class DayCloseReport(Document):
     opened_at: dt.datetime
     closed_at: dt.datetime
     transactions: tuple[DayTransaction, ...]
+    float_rials: int = 0
+    counted_card_rials: int | None = None
+    counted_cash_rials: int | None = None
+    kind_totals: tuple[KindTotal, ...] = ()
+    decisions: tuple[DoubtDecision, ...] = ()
+    note: str = ""
 
     def total(self, status: str) -> int:
-        return sum(t.amount_rials for t in self.transactions if t.status == status)
+        """The counter's own total of its transactions with `status` (the ones it has no record of are left out)."""
+        return sum(t.amount_rials for t in self.transactions if t.status == status and t.reconciliation != IN_DOUBT)
+
+    def server_total(self, status: str) -> int:
+        return sum(t.amount_rials for t in self.transactions if t.server_status == status)
+
+    def in_category(self, category: str) -> tuple[DayTransaction, ...]:
+        return tuple(t for t in self.transactions if t.reconciliation == category)
 
     @property
     def mismatches(self) -> tuple[DayTransaction, ...]:
-        return tuple(t for t in self.transactions if t.server_status != t.status)
+        return tuple(t for t in self.transactions if t.reconciliation != MATCHED)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from printing.common import fa, is_training, jdatetime, meta, rials, sealed
+from printing.common import fa, is_training, jdatetime, meta, receipt_footer, receipt_header, rials, roll_sheet, sealed
 from printing.layout import GREY, Sheet
 from printing.model import RequestReceipt
 from printing.qr import qr_matrix
-from printing.receipt import ROLL, ROLL_WIDTH
+from printing.receipt import ROLL
 
 TITLE = "رسید ثبت درخواست"
 ESTIMATE_NOTE = "برآورد؛ مبلغ قطعی پس از بررسی شهرداری اعلام می‌شود."
@@ -26,27 +26,20 @@ def build_request_receipt(doc: RequestReceipt, paper: str = ROLL) -> bytes:
     if paper != ROLL:
         raise ValueError(f"a {doc.kind} is printed on the {ROLL} roll only")
     seal = sealed(doc)
-    sheet = Sheet(ROLL_WIDTH, None, 4 * mm, size=8)
+    sheet = roll_sheet()
+    receipt_header(sheet, doc, TITLE, doc.office_name, doc.office_code)
     _draw(sheet, doc)
     if seal is not None:
-        sheet.gap(1 * mm)
-        sheet.qr(seal[0], 30 * mm)
-        sheet.line("مهر الکترونیکی: اصالت رسید را با خواندن این کد بررسی کنید.", size=6.5, align="center", color=GREY)
+        receipt_footer(sheet, seal[0])
     training = is_training(doc, seal[1] if seal else None)
     return sheet.render(meta(doc, TITLE, ROLL, training=training), training=training)
 
 
 def _draw(sheet: Sheet, r: RequestReceipt) -> None:
     small = sheet.size - 1
-    if r.reprint:
-        sheet.banner("المثنی", size=11)
-    sheet.heading(TITLE, size=sheet.size + 4)
-    sheet.line(r.office_name, align="center", bold=True)
-    sheet.line(f"کد دفتر: {r.office_code}", align="center", size=small, color=GREY)
-    sheet.rule(dashed=True)
     sheet.line(r.request_title, align="center", bold=True, size=sheet.size + 1)
     sheet.line("شماره پیگیری", align="center", size=small, color=GREY)
-    sheet.line(r.number, align="center", bold=True, size=17)
+    sheet.line(fa(r.number), align="center", bold=True, size=17)
     sheet.qr(qr_matrix(r.number), 22 * mm)
     sheet.rule(dashed=True)
     sheet.fields(
@@ -54,7 +47,7 @@ def _draw(sheet: Sheet, r: RequestReceipt) -> None:
             ("تاریخ و ساعت", jdatetime(r.issued_at)),
             ("متقاضی", r.applicant_name),
             ("کد ملی", fa(r.applicant_national_id)),
-            ("کد نوسازی", r.renovation_code),
+            ("کد نوسازی", fa(r.renovation_code)),
             ("متصدی", r.operator_name),
         ]
     )

@@ -8,18 +8,33 @@ A PDF canvas draws glyphs left to right exactly as given, so every line is turne
 3. python-bidi's pure-Python algorithm reorders the line (its Rust `get_display` does not mirror brackets: «(ملت)»
    would print with its brackets facing outwards).
 Lines are wrapped in logical order first and then each line is reordered, never the other way around.
+
+`visual` gives the glyphs as seen; `drawn` gives the same glyphs as the canvas draws them, where a mirrored bracket and
+the alef of a lam-alef ligature are alias code points (`printing.fonts.ALIASES`) so the PDF's text layer reads as the
+logical text. The two have the same width.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from unicodedata import mirrored
 
 from arabic_reshaper import ArabicReshaper
-from bidi.algorithm import get_display
+from bidi.algorithm import (
+    MIRRORED,
+    PARAGRAPH_LEVELS,
+    explicit_embed_and_overrides,
+    get_embedding_levels,
+    get_empty_storage,
+    reorder_resolved_levels,
+    resolve_implicit_levels,
+    resolve_neutral_types,
+    resolve_weak_types,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from printing.fonts import register_fonts
+from printing.fonts import ALEF_ALIAS, ALIASES, MIRROR_ALIAS, register_fonts, tabular_figures
 
 LRE = "\u202a"  # left-to-right embedding
 PDF = "\u202c"  # pop directional formatting
@@ -52,20 +67,65 @@ def _protect_codes(text: str) -> str:
     return _CODE.sub(lambda m: ltr(m.group(0)), text)
 
 
+# lam-alef ligatures (isolated and final forms) → the alef they end with
+_LAM_ALEF = {
+    "\ufefb": "\u0627", "\ufefc": "\u0627", "\ufef5": "\u0622", "\ufef6": "\u0622",
+    "\ufef7": "\u0623", "\ufef8": "\u0623", "\ufef9": "\u0625", "\ufefa": "\u0625",
+}  # fmt: skip
+# alias → the glyph seen: a bracket's alias shows the mirrored bracket, an alef's alias nothing (zero width), a
+# tabular digit the digit
+_AS_SEEN = str.maketrans(
+    {chr(alias): ("" if alias in ALEF_ALIAS.values() else chr(source)) for alias, (source, _) in ALIASES.items()}
+)
+
+
+def _reorder(shaped: str, base_dir: str) -> str:
+    """python-bidi's pure-Python algorithm (rules up to L2), with each mirrored character given as its alias."""
+    storage = get_empty_storage()
+    storage["base_level"] = PARAGRAPH_LEVELS[base_dir]
+    storage["base_dir"] = base_dir
+    get_embedding_levels(shaped, storage, False, False)
+    explicit_embed_and_overrides(storage, False)
+    resolve_weak_types(storage, False)
+    resolve_neutral_types(storage, False)
+    resolve_implicit_levels(storage, False)
+    reorder_resolved_levels(storage, False)
+    out = []
+    for item in storage["chars"]:
+        ch = item["ch"]
+        if item["level"] % 2 and mirrored(ch):  # rule L4: a mirrored glyph in a right-to-left run
+            out.append(chr(MIRROR_ALIAS[ch]) if ch in MIRROR_ALIAS else MIRRORED.get(ch, ch))
+        elif ch in _LAM_ALEF:  # the alef's alias first: drawn to the left, so it is read after the lam
+            out.append(chr(ALEF_ALIAS[_LAM_ALEF[ch]]) + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
-def visual(text: str, rtl: bool = True) -> str:
-    """One line in drawing order: shaped, reordered, brackets mirrored, control characters removed.
+def drawn(text: str, rtl: bool = True, tabular: bool = False) -> str:
+    """One line as the canvas draws it: shaped, reordered, control characters removed, mirrored brackets and the
+    alef of each lam-alef as alias code points (they draw the same glyphs as `visual` and read as the logical text).
 
     `rtl` is the paragraph direction: True for Persian lines, False for a line that is mostly Latin (a formula).
+    `tabular`: each digit centred in a cell as wide as the widest digit, so right-aligned amounts in a column line
+    up by place value.
     """
     if not text:
         return ""
     if text.isascii() and not rtl:
-        return text
-    shaped = _RESHAPER.reshape(_protect_codes(text))
-    ordered = get_display(shaped, base_dir="R" if rtl else "L")
-    # The joining is already decided by the chosen forms; the fonts have no glyph for these invisible controls.
-    return ordered.translate(_INVISIBLE)
+        line = text
+    else:
+        shaped = _RESHAPER.reshape(_protect_codes(text))
+        # The joining is already decided by the chosen forms; the controls and joiners have nothing left to do.
+        line = _reorder(shaped, "R" if rtl else "L").translate(_INVISIBLE)
+    return tabular_figures(line) if tabular else line
+
+
+@lru_cache(maxsize=8192)
+def visual(text: str, rtl: bool = True) -> str:
+    """One line in drawing order as it is seen: shaped, reordered, brackets mirrored, control characters removed."""
+    return drawn(text, rtl).translate(_AS_SEEN)
 
 
 @lru_cache(maxsize=8192)

@@ -10,16 +10,31 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from printing.common import a4_header, a4_sheet, fa, is_training, measure, meta, parcel_fields, section
+from printing.common import (
+    a4_header,
+    a4_sheet,
+    add_verification_hint,
+    fa,
+    is_training,
+    measure,
+    meta,
+    parcel_fields,
+    section,
+    signature_area,
+)
 from printing.common import sealed as sealed_qr
 from printing.fonts import BOLD, REGULAR
 from printing.geometry import ParcelPlan, Point, plan
+from printing.layout import draw_text
 from printing.model import ZoningSheet
 from printing.qr import QrMatrix, draw_qr
-from printing.rtl import visual
+from printing.rtl import text_width
 
 TITLE = "برگ ضوابط شهرسازی"
-DRAWING_HEIGHT = 105 * mm
+FOOTPRINT_LABEL = "حداکثر سطح اشغال"
+NORTH = "ش"  # شمال, at the tip of the north arrow
+SCALE_LABEL_RISE = 1.5 + 4.1 + 1.5  # tick height + Vazirmatn's descent at 7.5 pt (4.03) + a gap, in points
+DRAWING_HEIGHT = 80 * mm  # with the seal in its free corner, so the sheet and its signature fit one page
 SETBACK_FILL = (0.98, 0.86, 0.84)
 BUILDABLE_FILL = (1.0, 1.0, 1.0)
 FOOTPRINT_FILL = (0.78, 0.86, 0.95)
@@ -53,7 +68,7 @@ def build_zoning_sheet(doc: ZoningSheet) -> bytes:
     gross = (land * rules.density_percent / 100).quantize(Decimal("0.01"))
     sheet.fields(
         [
-            ("کاربری:", rules.land_use),
+            ("کاربری:", fa(rules.land_use)),
             ("حداکثر طبقات:", fa(rules.max_floors)),
             ("تراکم ساختمانی:", measure(rules.density_percent) + "٪"),
             ("سطح اشغال:", measure(rules.coverage_percent) + "٪"),
@@ -70,10 +85,13 @@ def build_zoning_sheet(doc: ZoningSheet) -> bytes:
     sheet.paragraph(
         "ابعاد از روی نقشه رقومی محاسبه شده و ملاک صدور پروانه، برداشت نقشه‌بردار رسمی است. "
         "ساختمان در بخش شمالی قطعه و حیاط در جنوب آن قرار می‌گیرد.",
-        size=8.5,
+        size=8,
     )
+    if seal is not None:  # the QR is in the drawing: where to check it goes in the footer, as on every sealed kind
+        add_verification_hint(sheet)
+    signature_area(sheet, doc.signatory_name, doc.signatory_title)
     training = is_training(doc, seal[1] if seal else None)
-    footer = ("المثنی — " if doc.reprint else "") + doc.number
+    footer = ("المثنی — " if doc.reprint else "") + fa(doc.number)
     return sheet.render(meta(doc, TITLE, "a4", training=training), training=training, footer=footer)
 
 
@@ -101,10 +119,12 @@ def _drawing(
             fy = sum(p[1] for p in geo.footprint) / len(geo.footprint)
             x, y = at((fx, fy))
             canvas.setFillColorRGB(0.1, 0.2, 0.4)
-            canvas.setFont(BOLD, 8)
-            canvas.drawCentredString(x, y + 2, visual("حداکثر سطح اشغال"))
-            canvas.setFont(REGULAR, 8)
-            canvas.drawCentredString(x, y - 9, visual(_metres(geo.footprint_area) + " متر مربع"))
+            # as large as fits inside the footprint with a margin, never over its edges: at most 8 pt
+            room = (max(p[0] for p in geo.footprint) - min(p[0] for p in geo.footprint)) * scale - 4 * mm
+            size = min(8.0, 8.0 * room / text_width(FOOTPRINT_LABEL, BOLD, 8.0))
+            draw_text(canvas, FOOTPRINT_LABEL, x, y + 2, font=BOLD, size=size, align="center")
+            area = _metres(geo.footprint_area) + " متر مربع"
+            draw_text(canvas, area, x, y - 1.2 * size, font=REGULAR, size=size, align="center")
         _polygon(canvas, [at(p) for p in geo.parcel], None, 1.4)
         _dimensions(canvas, geo, at)
         _street(canvas, geo, at, doc)
@@ -112,12 +132,21 @@ def _drawing(
         _scale_bar(canvas, left + width - 8 * mm, to_pdf_y(DRAWING_HEIGHT - 6 * mm), scale)
         _legend(canvas, left + width, to_pdf_y(6 * mm))
         if seal is not None:  # the seal sits in the drawing's free corner, so the sheet stays on one page
-            side = 30 * mm
-            draw_qr(canvas, seal, left + 2 * mm, to_pdf_y(DRAWING_HEIGHT - side - 9 * mm), side)
+            side = 27 * mm
+            x, top = left + 2 * mm, to_pdf_y(DRAWING_HEIGHT - side - 9 * mm)
+            quiet = side / seal.size * 4  # the quiet zone stays white over the training mark, so the code reads
+            canvas.setFillColorRGB(1, 1, 1)
+            canvas.rect(x - quiet, top - side - quiet, side + 2 * quiet, side + 2 * quiet, stroke=0, fill=1)
+            draw_qr(canvas, seal, x, top, side)
             canvas.setFillColorRGB(0.3, 0.3, 0.3)
-            canvas.setFont(REGULAR, 7)
-            canvas.drawCentredString(
-                left + 2 * mm + side / 2, to_pdf_y(DRAWING_HEIGHT - 5 * mm), visual("مهر الکترونیکی سند")
+            draw_text(
+                canvas,
+                "مهر الکترونیکی سند",
+                left + 2 * mm + side / 2,
+                to_pdf_y(DRAWING_HEIGHT - 5 * mm),
+                font=REGULAR,
+                size=7,
+                align="center",
             )
 
     return draw
@@ -152,17 +181,12 @@ def _outward(geo: ParcelPlan, i: int, at: Callable[[Point], Point]) -> tuple[Poi
 
 def _dimensions(canvas: Canvas, geo: ParcelPlan, at: Callable[[Point], Point]) -> None:
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.setFont(BOLD, 8)
     for i, length in enumerate(geo.edges):
         (mx, my), (nx, ny) = _outward(geo, i, at)
         x, y = mx + nx * 2 * mm, my + ny * 3 * mm - 3
-        text = visual(_metres(length) + " م")
-        if nx < -0.6:  # a western edge: the label ends just outside it
-            canvas.drawRightString(x, y, text)
-        elif nx > 0.6:
-            canvas.drawString(x, y, text)
-        else:
-            canvas.drawCentredString(x, y, text)
+        # a western edge's label ends just outside it, an eastern one starts just outside it
+        align = "right" if nx < -0.6 else "left" if nx > 0.6 else "center"
+        draw_text(canvas, _metres(length) + " م", x, y, font=BOLD, size=8, align=align)
 
 
 def _legend(canvas: Canvas, right: float, top: float) -> None:
@@ -172,23 +196,21 @@ def _legend(canvas: Canvas, right: float, top: float) -> None:
         (SETBACK_FILL, "عقب‌نشینی"),
     )
     canvas.saveState()
-    canvas.setFont(REGULAR, 7.5)
     canvas.setLineWidth(0.4)
     for k, (fill, label) in enumerate(rows):
         y = top - 4 * mm - k * 5 * mm
         canvas.setFillColorRGB(*fill)
         canvas.rect(right - 4 * mm, y, 4 * mm, 3 * mm, stroke=1, fill=1)
         canvas.setFillColorRGB(0, 0, 0)
-        canvas.drawRightString(right - 5.5 * mm, y + 0.6 * mm, visual(label))
+        draw_text(canvas, label, right - 5.5 * mm, y + 0.6 * mm, font=REGULAR, size=7.5, align="right")
     canvas.restoreState()
 
 
 def _street(canvas: Canvas, geo: ParcelPlan, at: Callable[[Point], Point], doc: ZoningSheet) -> None:
     (mx, my), (nx, ny) = _outward(geo, geo.street_edge, at)
     canvas.setFillColorRGB(0.3, 0.3, 0.3)
-    canvas.setFont(REGULAR, 8.5)
     label = f"{doc.street_name} — عرض {measure(doc.street_width_m)} متر"
-    canvas.drawCentredString(mx + nx * 10 * mm, my + ny * 10 * mm - 3, visual(label))
+    draw_text(canvas, label, mx + nx * 10 * mm, my + ny * 10 * mm - 3, font=REGULAR, size=8.5, align="center")
 
 
 def _north_arrow(canvas: Canvas, x: float, y: float) -> None:
@@ -201,9 +223,7 @@ def _north_arrow(canvas: Canvas, x: float, y: float) -> None:
     path.lineTo(x + 2.5 * mm, y - 2 * mm)
     path.close()
     canvas.drawPath(path, stroke=0, fill=1)
-    canvas.setFont(BOLD, 8)
-    canvas.drawCentredString(x, y - 6 * mm, visual("شمال"))
-    canvas.drawCentredString(x, y + 8.5 * mm, "N")
+    draw_text(canvas, NORTH, x, y + 8.5 * mm, font=BOLD, size=9, align="center")
     canvas.restoreState()
 
 
@@ -216,7 +236,8 @@ def _scale_bar(canvas: Canvas, right: float, y: float, scale: float) -> None:
     canvas.line(right - length, y, right, y)
     for x in (right - length, right - length / 2, right):
         canvas.line(x, y - 1.5, x, y + 1.5)
-    canvas.setFont(REGULAR, 7.5)
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawCentredString(right - length / 2, y + 3, visual(f"{fa(metres)} متر"))
+    # above the bar with room for the letters' descent (ر and م reach below the baseline): clear of bar and ticks
+    label = f"{fa(metres)} متر"
+    draw_text(canvas, label, right - length / 2, y + SCALE_LABEL_RISE, font=REGULAR, size=7.5, align="center")
     canvas.restoreState()

@@ -18,12 +18,12 @@ from client_api.local_db import LocalDatabase, profile_db_path
 from desktop import journaling
 from desktop.app import apply_language, create_application
 from desktop.cli import main as pishkhan
+from desktop.docs_cli import sample_document
 from desktop.print_service import PrintResult
 from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig
 from printing import RECEIPT_PRINTER, render
-from printing.cli import sample_document
 
 from .test_notes_window import sign_in, type_text
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from printing.cli import sample_document
+from desktop.docs_cli import sample_document
 
 _CONTROLS = re.compile("[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from civic.seal import canonical_json, content_digest
-from printing import samples
+from desktop import doc_samples as samples
 from printing.common import sealed
 from printing.content import ContentError, document_from_content
 from printing.model import COMPLETION, NO_VIOLATION, document_content

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from civic.money import format_rials, rials_in_words
-from printing import samples
+from desktop import doc_samples as samples
 from printing.fonts import BOLD, REGULAR, has_glyph
 from printing.rtl import text_width, visual, wrap
 

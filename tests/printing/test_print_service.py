@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from desktop import doc_samples as samples
 from desktop.print_service import (
     AlreadyPrintedError,
     NoPrinterError,
@@ -26,7 +27,7 @@ from desktop.print_service import (
 from desktop.settings import Settings, load_settings
 from desktop.tasks import TaskRunner
 from desktop.widgets.pdf_preview import PdfPreviewDialog
-from printing import A4_PRINTER, RECEIPT_PRINTER, render, samples
+from printing import A4_PRINTER, RECEIPT_PRINTER, render
 
 ROLL_WIDTH_PT = 80 / 25.4 * 72
 
@@ -102,7 +103,7 @@ def test_the_archive_never_overwrites_a_print(service):
     doc = render(samples.receipt(sealed=False))
     first = service.archive(doc)
     second = service.archive(dataclasses.replace(doc, pdf=doc.pdf + b"\n"))
-    assert (first.name, second.name) == ("R-1404-1001-000123.pdf", "R-1404-1001-000123-2.pdf")
+    assert (first.name, second.name) == (f"{doc.number}.pdf", f"{doc.number}-2.pdf")
     assert first.read_bytes() == doc.pdf
 
 
