@@ -123,3 +123,125 @@ register(
         ),
     )
 )
+
+
+# -- notary: inquiries and certificates ------------------------------------------------------------------------------
+
+
+def _inquiry_fields() -> Mapping[str, str]:
+    fields = {
+        "type": QCoreApplication.translate("ActionKinds", "نوع استعلام"),
+        "renovation_code": QCoreApplication.translate("ActionKinds", "ملک (کد نوسازی یا پلاک ثبتی)"),
+        "plate": QCoreApplication.translate("ActionKinds", "ملک (کد نوسازی یا پلاک ثبتی)"),
+        "utility": QCoreApplication.translate("ActionKinds", "نوع انشعاب"),
+        "parties": QCoreApplication.translate("ActionKinds", "طرفین معامله"),
+        "note": QCoreApplication.translate("ActionKinds", "توضیحات"),
+    }
+    for index in range(6):
+        number = _data(str(index + 1))
+        fields[f"parties[{index}].role"] = QCoreApplication.translate("ActionKinds", "نقش طرف {n}").format(n=number)
+        fields[f"parties[{index}].name"] = QCoreApplication.translate("ActionKinds", "نام طرف {n}").format(n=number)
+        for key in ("national_id", "legal_id"):
+            fields[f"parties[{index}].{key}"] = QCoreApplication.translate(
+                "ActionKinds", "کد ملی یا شناسه ملی طرف {n}"
+            ).format(n=number)
+    return fields
+
+
+def _certificate_fields() -> Mapping[str, str]:
+    return {
+        "kind": QCoreApplication.translate("ActionKinds", "نوع گواهی"),
+        "renovation_code": QCoreApplication.translate("ActionKinds", "کد نوسازی"),
+    }
+
+
+register(
+    ActionKind(
+        actions.INQUIRY_SEND,
+        lambda: QCoreApplication.translate("ActionKinds", "ارسال استعلام"),
+        _inquiry_fields,
+        lambda entry: QCoreApplication.translate("ActionKinds", "استعلام ملک {code}").format(code=_data(entry.summary)),
+    )
+)
+register(
+    ActionKind(
+        actions.CERTIFICATE_REQUEST,
+        lambda: QCoreApplication.translate("ActionKinds", "درخواست گواهی"),
+        _certificate_fields,
+        lambda entry: QCoreApplication.translate("ActionKinds", "درخواست گواهی برای ملک {code}").format(
+            code=_data(entry.summary)
+        ),
+    )
+)
+
+
+# -- the cashier: sessions, payments, voids ---------------------------------------------------------------------------
+
+
+def _cashier_open_fields() -> Mapping[str, str]:
+    return {"float_rials": QCoreApplication.translate("ActionKinds", "موجودی اولیه صندوق (ریال)")}
+
+
+def _payment_fields() -> Mapping[str, str]:
+    return {
+        "cashier_session_id": QCoreApplication.translate("ActionKinds", "نشست صندوق"),
+        "bills": QCoreApplication.translate("ActionKinds", "قبض‌ها"),
+        "amount_rials": QCoreApplication.translate("ActionKinds", "مبلغ کشیده‌شده با کارت‌خوان (ریال)"),
+        "method": QCoreApplication.translate("ActionKinds", "روش پرداخت"),
+        "rrn": QCoreApplication.translate("ActionKinds", "شماره مرجع تراکنش"),
+        "trace": QCoreApplication.translate("ActionKinds", "شماره پیگیری کارت‌خوان"),
+        "card_mask": QCoreApplication.translate("ActionKinds", "شماره کارت (پوشیده)"),
+        "payer_name": QCoreApplication.translate("ActionKinds", "نام پرداخت‌کننده"),
+        "payer_national_id": QCoreApplication.translate("ActionKinds", "کد ملی پرداخت‌کننده"),
+    }
+
+
+def _cashier_close_fields() -> Mapping[str, str]:
+    return {
+        "counted_card_rials": QCoreApplication.translate("ActionKinds", "جمع کارتی شمارش‌شده (ریال)"),
+        "counted_cash_rials": QCoreApplication.translate("ActionKinds", "نقد شمارش‌شده (ریال)"),
+        "decisions": QCoreApplication.translate("ActionKinds", "تصمیم درباره تراکنش‌های نامعلوم"),
+        "note": QCoreApplication.translate("ActionKinds", "توضیح"),
+    }
+
+
+register(
+    ActionKind(
+        actions.CASHIER_OPEN,
+        lambda: QCoreApplication.translate("ActionKinds", "باز کردن صندوق"),
+        _cashier_open_fields,
+        lambda entry: QCoreApplication.translate("ActionKinds", "باز کردن صندوق با موجودی {amount} ریال").format(
+            amount=_data(entry.summary)
+        ),
+    )
+)
+register(
+    ActionKind(
+        actions.PAYMENT,
+        lambda: QCoreApplication.translate("ActionKinds", "پرداخت قبض"),
+        _payment_fields,
+        lambda entry: QCoreApplication.translate("ActionKinds", "پرداخت قبض {bills}").format(
+            bills=_data(entry.summary)
+        ),
+    )
+)
+register(
+    ActionKind(
+        actions.PAYMENT_VOID,
+        lambda: QCoreApplication.translate("ActionKinds", "ابطال پرداخت"),
+        lambda: {"reason": QCoreApplication.translate("ActionKinds", "دلیل ابطال")},
+        lambda entry: QCoreApplication.translate("ActionKinds", "ابطال پرداخت: {reason}").format(
+            reason=_data(entry.summary)
+        ),
+    )
+)
+register(
+    ActionKind(
+        actions.CASHIER_CLOSE,
+        lambda: QCoreApplication.translate("ActionKinds", "بستن صندوق"),
+        _cashier_close_fields,
+        lambda entry: QCoreApplication.translate("ActionKinds", "بستن صندوق ({summary})").format(
+            summary=_data(entry.summary)
+        ),
+    )
+)

@@ -18,6 +18,9 @@ DEMO_USERNAME = "counter1"
 DEMO_PASSWORD = "pishkhan-demo"
 DEMO_OFFICE_CODE = "PK-1001"
 DEMO_REQUESTS = 60  # permit requests of the demo office, spread over the past year and the whole lifecycle
+DEMO_NOTARY_OFFICE = "NT-0042"  # the demo notary office and its operator (README, "Demo accounts")
+DEMO_NOTARY = "notary1"
+DEMO_INQUIRIES = 6  # the notary office's earlier inquiries: answered on each condition, and one still pending
 
 
 class DemoSandbox:
@@ -29,6 +32,7 @@ class DemoSandbox:
         """Start the sandbox on 127.0.0.1 with a fresh data folder; returns its base URL."""
         from sandbox.app import SandboxSettings
         from sandbox.db import Database
+        from sandbox.inquiry_seed import seed_demo_inquiries
         from sandbox.permit_store import insert_requests
         from sandbox.server import SandboxServer
 
@@ -38,8 +42,21 @@ class DemoSandbox:
         server.start()
         with Database(settings.db_path).connect() as conn:  # the office's earlier requests, for the requests page
             insert_requests(conn, DEMO_OFFICE_CODE, DEMO_USERNAME, DEMO_REQUESTS, seed=1405)
+            seed_demo_inquiries(conn, DEMO_NOTARY_OFFICE, DEMO_NOTARY, DEMO_INQUIRIES, settings.clock())
         self._server = server
         return server.url
+
+    def issued_seal(self) -> str | None:
+        """The seal of a document the demo municipality issued (an earlier inquiry's reply), or None."""
+        if self._data_dir is None:
+            return None
+        from sandbox.app import SandboxSettings
+        from sandbox.db import Database
+
+        with Database(SandboxSettings(data_dir=self._data_dir).db_path).connect() as conn:
+            query = "SELECT seal FROM documents WHERE revoked_at IS NULL ORDER BY issued_at LIMIT 1"
+            row = conn.execute(query).fetchone()
+        return None if row is None else str(row["seal"])
 
     def stop(self) -> None:
         if self._server is not None:

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from client_api import Health, Operator
 from client_api.journal import JournalError, JournalIdentity, clean_details
 
 if TYPE_CHECKING:
+    from client_api import Health, Operator
     from desktop.session import Session
 
 log = logging.getLogger(__name__)

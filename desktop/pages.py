@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.session import CASHIER, COUNTER, Session
+from desktop.session import CASHIER, COUNTER, NOTARY, Session
 
 
 class Page(QWidget):
@@ -146,6 +146,42 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({COUNTER}),
         "desktop.ui.permit_requests_page:PermitRequestsPage",
         "Ctrl+5",
+    ),
+    PageSpec(
+        "cashier",
+        lambda: QCoreApplication.translate("Pages", "صندوق"),
+        CASHIER_WORK,
+        "cashier",
+        frozenset({CASHIER}),
+        "desktop.ui.cashier_page:CashierPage",
+        "F2",
+    ),
+    PageSpec(
+        "day-close",
+        lambda: QCoreApplication.translate("Pages", "بستن صندوق"),
+        CASHIER_WORK,
+        "day-close",
+        frozenset({CASHIER}),
+        "desktop.ui.day_close_page:DayClosePage",
+        "F3",
+    ),
+    PageSpec(
+        "inquiry",
+        lambda: QCoreApplication.translate("Pages", "استعلام جدید"),
+        NOTARY_WORK,
+        "inquiry",
+        frozenset({NOTARY}),
+        "desktop.ui.inquiry_form_page:InquiryFormPage",
+        "Ctrl+2",
+    ),
+    PageSpec(
+        "inquiries",
+        lambda: QCoreApplication.translate("Pages", "استعلام‌ها"),
+        NOTARY_WORK,
+        "inquiries",
+        frozenset({NOTARY}),
+        "desktop.ui.inquiries_page:InquiriesPage",
+        "Ctrl+3",
     ),
     PageSpec(
         "verify",

@@ -154,8 +154,16 @@ def _operator_pages(
     for page_id in window.visible_page_ids():
         if page_id == "outbox":
             continue  # below, once something has gone through it
-        page = window.show_page(page_id, **_demo_context(page_id, session))
-        _settle(lambda: not tasks.busy)
+        context = _demo_context(page_id, session)
+        if page_id == "verify":  # a reply the demo municipality issued, checked against its record
+            context = {"text": sandbox.issued_seal() or str(context["text"])}
+        page = window.show_page(page_id, **context)
+        _settle(lambda: not tasks.busy and not window.outbox.busy)
+        if page_id in ("cashier", "inquiry"):  # what the page sent or looked up has come back
+            _settle(lambda: not tasks.busy and not window.outbox.busy)
+        if page_id == "verify":
+            shown_page = page
+            _settle(lambda: not getattr(shown_page, "refreshing", False) and not tasks.busy)  # noqa: B023
         ready = getattr(page, "books_ready", None)
         if ready is not None:
             shown = page
@@ -187,8 +195,27 @@ def _demo_context(page_id: str, session: Session) -> dict[str, object]:
     if page_id == "verify":
         from desktop.ui.verify_page import demo_seal_text
 
-        return {"text": demo_seal_text()}  # a sample receipt's seal, checked offline
+        return {"text": demo_seal_text()}  # a sample receipt's seal, checked against the lists the server signs
+    if page_id == "inquiry":  # a transfer of the demo parcel from its owner to a buyer, filled in
+        from sandbox.city import DEMO_OWNER, DEMO_PARCEL
+
+        parties = [
+            {"role": "seller", "name": "رضا کریمی", "id": DEMO_OWNER},
+            {"role": "buyer", "name": "سارا محمدی", "id": DEMO_BUYER},
+        ]
+        return {"parcel": DEMO_PARCEL, "type": "transfer", "parties": parties}
+    if page_id == "inquiries":  # the newest answered reply of the demo notary office
+        return {"status": "answered", "select_first": True}
+    if page_id == "cashier":  # a session opened with a float, and the demo owner's bills looked up
+        from sandbox.city import DEMO_OWNER
+
+        return {"open_float_rials": 5_000_000, "national_id": DEMO_OWNER}
+    if page_id == "day-close":
+        return {"refresh": True}
     return {}
+
+
+DEMO_BUYER = "0067749828"  # a valid national ID for the demo inquiry's buyer
 
 
 DEMO_APPLICANT = {"fa": "رضا کریمی", "en": "Reza Karimi"}

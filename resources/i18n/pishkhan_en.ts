@@ -83,6 +83,150 @@
         <source>ارسال درخواست پروانه ملک {code} به شهرداری</source>
         <translation>Submitting the permit request for parcel {code} to the municipality</translation>
     </message>
+    <message>
+        <source>نوع استعلام</source>
+        <translation>Inquiry type</translation>
+    </message>
+    <message>
+        <source>ملک (کد نوسازی یا پلاک ثبتی)</source>
+        <translation>Parcel (renovation code or registration plate)</translation>
+    </message>
+    <message>
+        <source>نوع انشعاب</source>
+        <translation>Utility</translation>
+    </message>
+    <message>
+        <source>طرفین معامله</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>توضیحات</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>نقش طرف {n}</source>
+        <translation>Role of party {n}</translation>
+    </message>
+    <message>
+        <source>نام طرف {n}</source>
+        <translation>Name of party {n}</translation>
+    </message>
+    <message>
+        <source>کد ملی یا شناسه ملی طرف {n}</source>
+        <translation>National ID or legal-entity ID of party {n}</translation>
+    </message>
+    <message>
+        <source>نوع گواهی</source>
+        <translation>Certificate kind</translation>
+    </message>
+    <message>
+        <source>ارسال استعلام</source>
+        <translation>Inquiry sent</translation>
+    </message>
+    <message>
+        <source>استعلام ملک {code}</source>
+        <translation>Inquiry on parcel {code}</translation>
+    </message>
+    <message>
+        <source>درخواست گواهی</source>
+        <translation>Certificate request</translation>
+    </message>
+    <message>
+        <source>درخواست گواهی برای ملک {code}</source>
+        <translation>Certificate for parcel {code}</translation>
+    </message>
+    <message>
+        <source>موجودی اولیه صندوق (ریال)</source>
+        <translation>Opening float (rials)</translation>
+    </message>
+    <message>
+        <source>نشست صندوق</source>
+        <translation>Cash desk session</translation>
+    </message>
+    <message>
+        <source>قبض‌ها</source>
+        <translation>Bills</translation>
+    </message>
+    <message>
+        <source>مبلغ کشیده‌شده با کارت‌خوان (ریال)</source>
+        <translation>Amount charged on the card terminal (rials)</translation>
+    </message>
+    <message>
+        <source>روش پرداخت</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>شماره مرجع تراکنش</source>
+        <translation>Reference number (RRN)</translation>
+    </message>
+    <message>
+        <source>شماره پیگیری کارت‌خوان</source>
+        <translation>Terminal trace number</translation>
+    </message>
+    <message>
+        <source>شماره کارت (پوشیده)</source>
+        <translation>Card number (masked)</translation>
+    </message>
+    <message>
+        <source>نام پرداخت‌کننده</source>
+        <translation>Payer&apos;s name</translation>
+    </message>
+    <message>
+        <source>کد ملی پرداخت‌کننده</source>
+        <translation>Payer&apos;s national ID</translation>
+    </message>
+    <message>
+        <source>جمع کارتی شمارش‌شده (ریال)</source>
+        <translation>Counted card total (rials)</translation>
+    </message>
+    <message>
+        <source>نقد شمارش‌شده (ریال)</source>
+        <translation>Counted cash (rials)</translation>
+    </message>
+    <message>
+        <source>تصمیم درباره تراکنش‌های نامعلوم</source>
+        <translation>Decisions on transactions in doubt</translation>
+    </message>
+    <message>
+        <source>توضیح</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>باز کردن صندوق</source>
+        <translation>Open the cash desk</translation>
+    </message>
+    <message>
+        <source>باز کردن صندوق با موجودی {amount} ریال</source>
+        <translation>Open the cash desk with a float of {amount} rials</translation>
+    </message>
+    <message>
+        <source>پرداخت قبض</source>
+        <translation>Bill payment</translation>
+    </message>
+    <message>
+        <source>پرداخت قبض {bills}</source>
+        <translation>Payment of bill {bills}</translation>
+    </message>
+    <message>
+        <source>ابطال پرداخت</source>
+        <translation>Payment void</translation>
+    </message>
+    <message>
+        <source>دلیل ابطال</source>
+        <translation>Reason for the void</translation>
+    </message>
+    <message>
+        <source>ابطال پرداخت: {reason}</source>
+        <translation>Void of a payment: {reason}</translation>
+    </message>
+    <message>
+        <source>بستن صندوق</source>
+        <translation>Close the cash desk</translation>
+    </message>
+    <message>
+        <source>بستن صندوق ({summary})</source>
+        <translation>Close the cash desk ({summary})</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantStep</name>
@@ -529,6 +673,104 @@
     </message>
 </context>
 <context>
+    <name>BillLookup</name>
+    <message>
+        <source>شناسه قبض یا بارکد</source>
+        <translation>Bill ID or barcode</translation>
+    </message>
+    <message>
+        <source>شناسه پرداخت</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>کد ملی یا کد نوسازی</source>
+        <translation>National ID or renovation code</translation>
+    </message>
+    <message>
+        <source>جستجوی قبض</source>
+        <translation>Find bills</translation>
+    </message>
+    <message>
+        <source>پاک کردن فهرست</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>شناسه قبض:</source>
+        <translation>Bill ID:</translation>
+    </message>
+    <message>
+        <source>شناسه پرداخت:</source>
+        <translation>Payment ID:</translation>
+    </message>
+    <message>
+        <source>یا کد ملی / کد نوسازی:</source>
+        <translation>or national ID / renovation code:</translation>
+    </message>
+    <message>
+        <source>کد ملی یا کد نوسازی: لازم است</source>
+        <translation>National ID or renovation code: required</translation>
+    </message>
+    <message>
+        <source>کد ملی: {reason}</source>
+        <translation>National ID: {reason}</translation>
+    </message>
+    <message>
+        <source>شناسه قبض</source>
+        <translation>Bill ID</translation>
+    </message>
+    <message>
+        <source>بارکد قبض</source>
+        <translation>Bill barcode</translation>
+    </message>
+    <message>
+        <source>{label}: {reason}</source>
+        <translation>{label}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>پرداخت</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>شرح</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>دوره</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>شناسه قبض</source>
+        <translation>Bill ID</translation>
+    </message>
+    <message>
+        <source>شناسه پرداخت</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>پرداخت‌کننده</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>مبلغ (ریال)</source>
+        <translation>Amount (rials)</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>پرداخت‌شده</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>پرداخت‌نشده</source>
+        <translation>Unpaid</translation>
+    </message>
+</context>
+<context>
     <name>BuildingStep</name>
     <message>
         <source>ساختمان</source>
@@ -599,6 +841,126 @@
     </message>
 </context>
 <context>
+    <name>CashierBills</name>
+    <message>
+        <source>عوارض نوسازی</source>
+        <translation>Renovation fee</translation>
+    </message>
+    <message>
+        <source>عوارض پسماند</source>
+        <translation>Waste fee</translation>
+    </message>
+    <message>
+        <source>عوارض صنفی</source>
+        <translation>Business fee</translation>
+    </message>
+    <message>
+        <source>عوارض پروانه ساختمانی</source>
+        <translation>Building permit fees</translation>
+    </message>
+</context>
+<context>
+    <name>CashierPage</name>
+    <message>
+        <source>صندوق باز نشد: {reason}</source>
+        <translation>The cash desk was not opened: {reason}</translation>
+    </message>
+    <message>
+        <source>شهرداری پرداخت را تأیید کرد. شماره رسید: {number}</source>
+        <translation>The municipality confirmed the payment. Receipt number: {number}</translation>
+    </message>
+    <message>
+        <source>شهرداری پرداخت را نپذیرفت و وجهی ثبت نشد: {reason}</source>
+        <translation>The municipality refused the payment and nothing was recorded: {reason}</translation>
+    </message>
+    <message>
+        <source>در حال چاپ رسید…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>المثنی رسید {number} روی چاپگر {printer} چاپ شد.</source>
+        <translation>A duplicate of receipt {number} was printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>رسید {number} روی چاپگر {printer} چاپ شد.</source>
+        <translation>Receipt {number} was printed on {printer}.</translation>
+    </message>
+    <message>
+        <source>رسید چاپ نشد: {reason}</source>
+        <translation>The receipt was not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>ابطال رسید {number} در انتظار تأیید شهرداری است.</source>
+        <translation>The void of receipt {number} is awaiting the municipality&apos;s confirmation.</translation>
+    </message>
+    <message>
+        <source>رسید {number} باطل شد.</source>
+        <translation>Receipt {number} was voided.</translation>
+    </message>
+    <message>
+        <source>شهرداری ابطال را نپذیرفت: {reason}</source>
+        <translation>The municipality refused the void: {reason}</translation>
+    </message>
+    <message>
+        <source>صندوق</source>
+        <translation>Cash desk</translation>
+    </message>
+    <message>
+        <source>پرداخت بعدی</source>
+        <translation>Next payment</translation>
+    </message>
+    <message>
+        <source>قبضی با این مشخصات پیدا نشد.</source>
+        <translation>No bill was found for this.</translation>
+    </message>
+    <message>
+        <source>این قبض‌ها پیش‌تر پرداخت شده‌اند.</source>
+        <translation>These bills have already been paid.</translation>
+    </message>
+    <message>
+        <source>شناسه قبض</source>
+        <translation>Bill ID</translation>
+    </message>
+    <message>
+        <source>شناسه پرداخت</source>
+        <translation>Payment ID</translation>
+    </message>
+    <message>
+        <source>کد ملی یا کد نوسازی</source>
+        <translation>National ID or renovation code</translation>
+    </message>
+    <message>
+        <source>صندوق باز نیست؛ ابتدا صندوق را باز کنید.</source>
+        <translation>The cash desk is not open; open it first.</translation>
+    </message>
+    <message>
+        <source>{waiting}: پرداخت روی این رایانه ثبت شد و به شهرداری فرستاده می‌شود؛ تا پاسخ شهرداری، رسیدی صادر نشده است.</source>
+        <translation>{waiting}: the payment is recorded on this computer and is being sent to the municipality; no receipt is issued until the municipality answers.</translation>
+    </message>
+    <message>
+        <source>پرداخت ثبت نشد: {reason}</source>
+        <translation>The payment was not recorded: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CashierPayForm</name>
+    <message>
+        <source>باید {count} رقم باشد</source>
+        <translation>must have {count} digits</translation>
+    </message>
+    <message>
+        <source>باید ۱۶ نویسه باشد: شش رقم اول، ستاره‌ها و چهار رقم آخر</source>
+        <translation>must have 16 characters: the first six digits, asterisks and the last four digits</translation>
+    </message>
+</context>
+<context>
+    <name>CashierPayments</name>
+    <message>
+        <source>در انتظار تأیید شهرداری</source>
+        <translation>Awaiting the municipality&apos;s confirmation</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>خطای پیش‌بینی‌نشده</source>
@@ -619,6 +981,171 @@
     <message>
         <source>رونوشت شد</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>DayClose</name>
+    <message>
+        <source>مطابق</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>در سامانه شهرداری نیست</source>
+        <translation>Missing on the server</translation>
+    </message>
+    <message>
+        <source>در صندوق ثبت نشده</source>
+        <translation>Unknown to this desk</translation>
+    </message>
+    <message>
+        <source>نتیجه نامعلوم</source>
+        <translation>In doubt</translation>
+    </message>
+    <message>
+        <source>پرداخت‌شده</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>باطل‌شده</source>
+        <translation>Voided</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePage</name>
+    <message>
+        <source>بستن صندوق</source>
+        <translation>Close the cash desk</translation>
+    </message>
+    <message>
+        <source>تطبیق دوباره</source>
+        <translation>Reconcile again</translation>
+    </message>
+    <message>
+        <source>تصمیم درباره تراکنش‌های نامعلوم</source>
+        <translation>Decisions on transactions in doubt</translation>
+    </message>
+    <message>
+        <source>جمع کارتی شمارش‌شده (ریال)</source>
+        <translation>Counted card total (rials)</translation>
+    </message>
+    <message>
+        <source>نقد شمارش‌شده (ریال)</source>
+        <translation>Counted cash (rials)</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Ctrl+Enter</source>
+        <translation>Shortcut: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>چاپ گزارش</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Ctrl+P</source>
+        <translation>Shortcut: Ctrl+P</translation>
+    </message>
+    <message>
+        <source>جمع کارتی شمارش‌شده (ریال):</source>
+        <translation>Counted card total (rials):</translation>
+    </message>
+    <message>
+        <source>نقد شمارش‌شده (ریال):</source>
+        <translation>Counted cash (rials):</translation>
+    </message>
+    <message>
+        <source>توضیح:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>در حال چاپ گزارش…</source>
+        <translation>Printing the report…</translation>
+    </message>
+    <message>
+        <source>در حال خواندن صندوق و فهرست روز از سامانه…</source>
+        <translation>Reading the cash desk and the day&apos;s list from the municipality…</translation>
+    </message>
+    <message>
+        <source>صندوق بازی برای بستن نیست.</source>
+        <translation>There is no open cash desk to close.</translation>
+    </message>
+    <message>
+        <source>نشست صندوق {id}، روز کاری {day}، موجودی اولیه {amount} ریال</source>
+        <translation>Cash desk session {id}, business day {day}, opening float {amount} rials</translation>
+    </message>
+    <message>
+        <source>مطابق: {matched}؛ در سامانه نیست: {missing}؛ در صندوق ثبت نشده: {unknown}؛ نامعلوم: {doubt}. جمع پرداخت‌ها در صندوق {counter} ریال و در سامانه {server} ریال.</source>
+        <translation>Matched: {matched}; missing on the server: {missing}; unknown to this desk: {unknown}; in doubt: {doubt}. Payments total {counter} rials at this desk and {server} rials at the municipality.</translation>
+    </message>
+    <message>
+        <source>اختلاف دو جمع، ریال به ریال، همان مغایرت‌ها و نامعلوم‌های فهرست است.</source>
+        <translation>The difference between the two totals is, to the rial, the mismatches and transactions in doubt listed.</translation>
+    </message>
+    <message>
+        <source>اختلاف دو جمع با تراکنش‌های فهرست توضیح داده نمی‌شود؛ با شهرداری تماس بگیرید.</source>
+        <translation>The listed transactions do not explain the difference between the two totals; contact the municipality.</translation>
+    </message>
+    <message>
+        <source>هنوز هر دو طرف خوانده نشده‌اند؛ کمی صبر کنید.</source>
+        <translation>Both sides have not been read yet; wait a moment.</translation>
+    </message>
+    <message>
+        <source>تا تراکنشی نامعلوم است، صندوق بسته نمی‌شود مگر با تصمیم و دلیل: {problem}</source>
+        <translation>While a transaction is in doubt, the desk closes only with a decision and a reason: {problem}</translation>
+    </message>
+    <message>
+        <source>بستن صندوق در انتظار تأیید شهرداری است…</source>
+        <translation>Closing the cash desk is awaiting the municipality&apos;s confirmation…</translation>
+    </message>
+    <message>
+        <source>بستن صندوق ثبت نشد: {reason}</source>
+        <translation>Closing the cash desk was not recorded: {reason}</translation>
+    </message>
+    <message>
+        <source>شهرداری بستن صندوق را نپذیرفت: {reason}</source>
+        <translation>The municipality refused to close the cash desk: {reason}</translation>
+    </message>
+    <message>
+        <source>صندوق بسته شد. گزارش روز چاپ می‌شود…</source>
+        <translation>The cash desk is closed. Printing the day&apos;s report…</translation>
+    </message>
+    <message>
+        <source>گزارش بستن صندوق روی چاپگر {printer} چاپ و بایگانی شد.</source>
+        <translation>The day-close report was printed on {printer} and archived.</translation>
+    </message>
+    <message>
+        <source>گزارش چاپ نشد: {reason}</source>
+        <translation>The report was not printed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>— تصمیم را انتخاب کنید —</source>
+        <translation>— choose a decision —</translation>
+    </message>
+    <message>
+        <source>انجام‌شده: وجه از کارت کسر شد</source>
+        <translation>Completed: the card was charged</translation>
+    </message>
+    <message>
+        <source>انجام‌نشده: وجهی کسر نشد</source>
+        <translation>Not taken: nothing was charged</translation>
+    </message>
+    <message>
+        <source>دلیل (لازم)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>{amount} ریال، {id}:</source>
+        <translation>{amount} rials, {id}:</translation>
+    </message>
+    <message>
+        <source>برای تراکنش نامعلوم {id} تصمیم ثبت نشده است.</source>
+        <translation>No decision is recorded for transaction {id}, which is in doubt.</translation>
+    </message>
+    <message>
+        <source>دلیل تصمیم برای تراکنش نامعلوم {id}: لازم است</source>
+        <translation>Reason for the decision on transaction {id} in doubt: required</translation>
     </message>
 </context>
 <context>
@@ -1159,10 +1686,519 @@
     </message>
 </context>
 <context>
+    <name>InquiriesPage</name>
+    <message>
+        <source>شماره استعلام</source>
+        <translation>Inquiry number</translation>
+    </message>
+    <message>
+        <source>نوع</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>طرفین</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>زمان ثبت</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>استعلام‌ها</source>
+        <translation>Inquiries</translation>
+    </message>
+    <message>
+        <source>همه وضعیت‌ها</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>به‌روزرسانی</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>استعلام جدید</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>استعلامی با این وضعیت نیست.</source>
+        <translation>No inquiry with this status.</translation>
+    </message>
+    <message>
+        <source>این دفتر هنوز استعلامی نفرستاده است.</source>
+        <translation>This office has not sent an inquiry yet.</translation>
+    </message>
+    <message>
+        <source>فهرست شهرداری خوانده نشد: {reason} استعلام‌های در صف ارسال این رایانه فهرست شده است.</source>
+        <translation>The municipality&apos;s list could not be read: {reason} The inquiries waiting in this computer&apos;s outbox are listed.</translation>
+    </message>
+    <message>
+        <source>پاسخ شهرداری خوانده نشد و نمایش داده نمی‌شود.</source>
+        <translation>The municipality&apos;s reply could not be read and is not shown.</translation>
+    </message>
+    <message>
+        <source>این استعلام هنوز در سامانه شهرداری نیست؛ اگر در صف ارسال است، پس از ارسال نمایش داده می‌شود.</source>
+        <translation>This inquiry is not on the municipality&apos;s system yet; if it is waiting in the outbox, it is shown once sent.</translation>
+    </message>
+    <message>
+        <source>استعلام خوانده نشد: {reason}</source>
+        <translation>The inquiry could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>پاسخ استعلام {number} رسید.</source>
+        <translation>The reply to inquiry {number} has arrived.</translation>
+    </message>
+    <message>
+        <source>شهرداری استعلام ملک {code} را نپذیرفت: {reason} فیلدهای آن در «استعلام جدید» است.</source>
+        <translation>The municipality refused the inquiry on parcel {code}: {reason} Its fields are back in «New inquiry».</translation>
+    </message>
+    <message>
+        <source>سند برای چاپ آماده نشد: {reason}</source>
+        <translation>The document could not be prepared for printing: {reason}</translation>
+    </message>
+    <message>
+        <source>نسخه المثنی سند {number} به چاپگر «{printer}» فرستاده شد.</source>
+        <translation>A duplicate of document {number} was sent to printer «{printer}».</translation>
+    </message>
+    <message>
+        <source>سند {number} به چاپگر «{printer}» فرستاده شد.</source>
+        <translation>Document {number} was sent to printer «{printer}».</translation>
+    </message>
+    <message>
+        <source>بدون تاریخ انقضا</source>
+        <translation>Does not expire</translation>
+    </message>
+    <message>
+        <source>معتبر تا {date}</source>
+        <translation>Valid until {date}</translation>
+    </message>
+    <message>
+        <source>{name} به شماره {number} صادر شد ({valid}).</source>
+        <translation>{name} number {number} was issued ({valid}).</translation>
+    </message>
+    <message>
+        <source>{name} صادر نشد: {reason}</source>
+        <translation>{name} was not issued: {reason}</translation>
+    </message>
+    <message>
+        <source>درخواست {name} در صف ارسال است؛ پاسخ شهرداری همین‌جا نمایش داده می‌شود.</source>
+        <translation>The request for the {name} is in the outbox; the municipality&apos;s answer will show here.</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryForm</name>
+    <message>
+        <source>استعلام با کد نوسازی (مانند {code}) یا پلاک ثبتی (مانند {plate}) فرستاده می‌شود</source>
+        <translation>An inquiry is sent with a renovation code (such as {code}) or a registration plate (such as {plate})</translation>
+    </message>
+    <message>
+        <source>نام کامل لازم است</source>
+        <translation>The full name is required</translation>
+    </message>
+    <message>
+        <source>بیش از ۱۲۰ نویسه است</source>
+        <translation>is longer than 120 characters</translation>
+    </message>
+    <message>
+        <source>لازم است</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>کد ملی ۱۰ رقم و شناسه ملی اشخاص حقوقی ۱۱ رقم است</source>
+        <translation>A national ID has 10 digits and a legal-entity ID 11 digits</translation>
+    </message>
+    <message>
+        <source>حداکثر {n} نویسه؛ اکنون {count} نویسه است</source>
+        <translation>At most {n} characters; it has {count} now</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryFormPage</name>
+    <message>
+        <source>استعلام جدید</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>کد نوسازی یا پلاک ثبتی (تایپ یا اسکن)</source>
+        <translation>Renovation code or registration plate (typed or scanned)</translation>
+    </message>
+    <message>
+        <source>ملک (کد نوسازی یا پلاک ثبتی)</source>
+        <translation>Parcel (renovation code or registration plate)</translation>
+    </message>
+    <message>
+        <source>نوع معامله</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>نوع انشعاب</source>
+        <translation>Utility</translation>
+    </message>
+    <message>
+        <source>طرفین معامله</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>توضیحات</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>فرم تازه</source>
+        <translation>New form</translation>
+    </message>
+    <message>
+        <source>همه فیلدهای این استعلام پاک شود و فرم تازه‌ای آغاز شود؟</source>
+        <translation>Clear every field of this inquiry and start a new form?</translation>
+    </message>
+    <message>
+        <source>پاک کن و از نو</source>
+        <translation>Clear and start again</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ارسال استعلام</source>
+        <translation>Send inquiry</translation>
+    </message>
+    <message>
+        <source>ارسال استعلام (Ctrl+Enter)</source>
+        <translation>Send inquiry (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره‌شده بازیابی شد.</source>
+        <translation>The saved draft was restored.</translation>
+    </message>
+    <message>
+        <source>در حال نوشتن…</source>
+        <translation>Typing…</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره شد.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <source>پیش‌نویس ذخیره نشد؛ برنامه را نبندید. جزئیات در گزارش برنامه ثبت شد.</source>
+        <translation>The draft was not saved; do not close the application. Details are in the application log.</translation>
+    </message>
+    <message>
+        <source>فرم تازه؛ پیش‌نویس قبلی پاک شد.</source>
+        <translation>New form; the previous draft was cleared.</translation>
+    </message>
+    <message>
+        <source>در حال یافتن ملک…</source>
+        <translation>Finding the parcel…</translation>
+    </message>
+    <message>
+        <source>ملک {code}: {address} — مالک: {owners}</source>
+        <translation>Parcel {code}: {address} — owner: {owners}</translation>
+    </message>
+    <message>
+        <source>این پلاک {n} ملک دارد؛ کد نوسازی ملک را وارد کنید.</source>
+        <translation>This plate has {n} parcels; enter the parcel&apos;s renovation code.</translation>
+    </message>
+    <message>
+        <source>ملکی با این کد یا پلاک پیدا نشد.</source>
+        <translation>No parcel with this code or plate was found.</translation>
+    </message>
+    <message>
+        <source>ملک بررسی نشد: {reason}</source>
+        <translation>The parcel could not be checked: {reason}</translation>
+    </message>
+    <message>
+        <source>استعلام در صف ارسال ثبت شد؛ فرم برای استعلام بعدی آماده است.</source>
+        <translation>The inquiry is in the outbox; the form is ready for the next inquiry.</translation>
+    </message>
+    <message>
+        <source>استعلام ثبت نشد: {reason} همه فیلدها سر جای خود است.</source>
+        <translation>The inquiry was not recorded: {reason} Every field is still in place.</translation>
+    </message>
+    <message>
+        <source>شهرداری استعلام ملک {code} را نپذیرفت: {reason}</source>
+        <translation>The municipality refused the inquiry on parcel {code}: {reason}</translation>
+    </message>
+    <message>
+        <source>شهرداری استعلام را نپذیرفت — {reason}</source>
+        <translation>The municipality refused the inquiry — {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryParties</name>
+    <message>
+        <source>فروشنده</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <source>خریدار</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <source>راهن (مالک)</source>
+        <translation>Mortgagor (owner)</translation>
+    </message>
+    <message>
+        <source>بانک</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>متقاضی</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>طرفین معامله</source>
+        <translation>Parties</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryReplyView</name>
+    <message>
+        <source>استعلامی را از فهرست انتخاب کنید.</source>
+        <translation>Choose an inquiry from the list.</translation>
+    </message>
+    <message>
+        <source>بدهی</source>
+        <translation>Debt</translation>
+    </message>
+    <message>
+        <source>مبلغ (ریال)</source>
+        <translation>Amount (rials)</translation>
+    </message>
+    <message>
+        <source>تخلف</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>وضعیت در کمیسیون ماده ۱۰۰</source>
+        <translation>Status at the Article 100 commission</translation>
+    </message>
+    <message>
+        <source>تخلف ساختمانی ثبت نشده است.</source>
+        <translation>No building violation is recorded.</translation>
+    </message>
+    <message>
+        <source>چاپ پاسخ</source>
+        <translation>Print reply</translation>
+    </message>
+    <message>
+        <source>چاپ پاسخ روی چاپگر A4 با پیش‌نمایش (Ctrl+P)</source>
+        <translation>Print the reply on the A4 printer after a preview (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>درخواست {name}</source>
+        <translation>Request {name}</translation>
+    </message>
+    <message>
+        <source>چاپ گواهی</source>
+        <translation>Print certificate</translation>
+    </message>
+    <message>
+        <source>در حال خواندن استعلام…</source>
+        <translation>Reading the inquiry…</translation>
+    </message>
+    <message>
+        <source>استعلام {type} {number}</source>
+        <translation>{type} inquiry {number}</translation>
+    </message>
+    <message>
+        <source>این استعلام روی این رایانه ثبت شده و در صف ارسال است؛ هنوز به شهرداری نرسیده است.</source>
+        <translation>This inquiry is recorded on this computer and waits in the outbox; it has not reached the municipality yet.</translation>
+    </message>
+    <message>
+        <source>در انتظار پاسخ شهرداری (موعد پاسخ: {due}). پاسخ به‌طور خودکار خوانده می‌شود.</source>
+        <translation>Waiting for the municipality&apos;s reply (due: {due}). The reply is read automatically.</translation>
+    </message>
+    <message>
+        <source>شهرداری این پاسخ را در {date} باطل کرده است: {reason}</source>
+        <translation>The municipality revoked this reply on {date}: {reason}</translation>
+    </message>
+    <message>
+        <source>اعتبار این پاسخ در {date} پایان یافته است؛ برای معامله استعلام تازه بفرستید.</source>
+        <translation>This reply expired on {date}; send a new inquiry for the transaction.</translation>
+    </message>
+    <message>
+        <source>ملک</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>طرفین</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>زمان ثبت</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>توضیحات</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>شماره پاسخ</source>
+        <translation>Reply number</translation>
+    </message>
+    <message>
+        <source>تاریخ پاسخ</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <source>اعتبار تا</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>نوع استعلام</source>
+        <translation>Inquiry type</translation>
+    </message>
+    <message>
+        <source>مالک</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>کد نوسازی و پلاک ثبتی</source>
+        <translation>Renovation code and registration plate</translation>
+    </message>
+    <message>
+        <source>وضعیت طرح و عقب‌نشینی</source>
+        <translation>Plan and setback status</translation>
+    </message>
+    <message>
+        <source>عوارض نقل و انتقال</source>
+        <translation>Transfer fee</translation>
+    </message>
+    <message>
+        <source>جمع کل</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>جمع کل: {figures} ریال ({words})</source>
+        <translation>Total: {figures} rials ({words})</translation>
+    </message>
+    <message>
+        <source>ملک {amount} ریال بدهی دارد؛ گواهی مفاصاحساب پس از پرداخت بدهی‌ها صادر می‌شود.</source>
+        <translation>The parcel owes {amount} rials; the clearance certificate is issued once the debts are paid.</translation>
+    </message>
+    <message>
+        <source>تا رسیدگی به تخلف در کمیسیون ماده ۱۰۰، گواهی پایان کار صادر نمی‌شود.</source>
+        <translation>No completion certificate is issued until the Article 100 commission has ruled on the violation.</translation>
+    </message>
+    <message>
+        <source>تا رسیدگی به تخلف در کمیسیون ماده ۱۰۰، گواهی عدم خلاف صادر نمی‌شود.</source>
+        <translation>No no-violation certificate is issued until the Article 100 commission has ruled on the violation.</translation>
+    </message>
+    <message>
+        <source>شهرداری شرایط صدور را هنگام درخواست بررسی می‌کند.</source>
+        <translation>The municipality checks the conditions when the certificate is requested.</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryTexts</name>
+    <message>
+        <source>نقل و انتقال</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>رهن بانکی</source>
+        <translation>Bank mortgage</translation>
+    </message>
+    <message>
+        <source>انشعاب آب، گاز یا برق</source>
+        <translation>Water, gas or power connection</translation>
+    </message>
+    <message>
+        <source>آب</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>گاز</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>برق</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <source>در صف ارسال</source>
+        <translation>In the outbox</translation>
+    </message>
+    <message>
+        <source>در انتظار پاسخ</source>
+        <translation>Waiting for the reply</translation>
+    </message>
+    <message>
+        <source>پاسخ داده شده</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>گواهی مفاصاحساب</source>
+        <translation>Clearance certificate</translation>
+    </message>
+    <message>
+        <source>گواهی پایان کار</source>
+        <translation>Completion certificate</translation>
+    </message>
+    <message>
+        <source>گواهی عدم خلاف</source>
+        <translation>No-violation certificate</translation>
+    </message>
+    <message>
+        <source>نقل و انتقال ملک</source>
+        <translation>Transfer of the property</translation>
+    </message>
+    <message>
+        <source>ترهین ملک</source>
+        <translation>Mortgage of the property</translation>
+    </message>
+    <message>
+        <source>واگذاری انشعاب</source>
+        <translation>Utility connection</translation>
+    </message>
+    <message>
+        <source>{what} بلامانع است.</source>
+        <translation>{what}: no objection.</translation>
+    </message>
+    <message>
+        <source>{what} فقط با این شرط مجاز است: {condition}</source>
+        <translation>{what} is allowed only on this condition: {condition}</translation>
+    </message>
+    <message>
+        <source>{what} مجاز نیست: {condition}</source>
+        <translation>{what} is not allowed: {condition}</translation>
+    </message>
+    <message>
+        <source>{what} مجاز نیست.</source>
+        <translation>{what} is not allowed.</translation>
+    </message>
+</context>
+<context>
     <name>Journaling</name>
     <message>
         <source>دفتر رویدادهای این رایانه ثبت نشد. کار را ادامه دهید و به پشتیبانی خبر دهید؛ جزئیات در گزارش برنامه است.</source>
         <translation>The activity journal of this computer could not be written. Carry on working and tell support; the details are in the application log.</translation>
+    </message>
+</context>
+<context>
+    <name>KindTotalsModel</name>
+    <message>
+        <source>نوع قبض</source>
+        <translation>Bill kind</translation>
+    </message>
+    <message>
+        <source>صندوق (ریال)</source>
+        <translation>This desk (rials)</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری (ریال)</source>
+        <translation>Municipality (rials)</translation>
+    </message>
+    <message>
+        <source>اختلاف</source>
+        <translation>Difference</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +2907,18 @@
         <translation>Request tracking</translation>
     </message>
     <message>
+        <source>بستن صندوق</source>
+        <translation>Close the cash desk</translation>
+    </message>
+    <message>
+        <source>استعلام جدید</source>
+        <translation>New inquiry</translation>
+    </message>
+    <message>
+        <source>استعلام‌ها</source>
+        <translation>Inquiries</translation>
+    </message>
+    <message>
         <source>بررسی اصالت سند</source>
         <translation>Verify a document</translation>
     </message>
@@ -2296,6 +3344,193 @@
     <message>
         <source>مالکی ثبت نشده است</source>
         <translation>No owner is recorded</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesEditor</name>
+    <message>
+        <source>افزودن طرف</source>
+        <translation>Add party</translation>
+    </message>
+    <message>
+        <source>نقش، نام، و کد ملی (۱۰ رقم) یا شناسه ملی شخص حقوقی (۱۱ رقم)</source>
+        <translation>Role, name, and national ID (10 digits) or legal-entity ID (11 digits)</translation>
+    </message>
+    <message>
+        <source>نقش طرف {n}</source>
+        <translation>Role of party {n}</translation>
+    </message>
+    <message>
+        <source>کد ملی یا شناسه ملی طرف {n}</source>
+        <translation>National ID or legal-entity ID of party {n}</translation>
+    </message>
+    <message>
+        <source>نام طرف {n}</source>
+        <translation>Name of party {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyRow</name>
+    <message>
+        <source>حذف</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>نقش طرف {n}</source>
+        <translation>Role of party {n}</translation>
+    </message>
+    <message>
+        <source>نام طرف {n}</source>
+        <translation>Name of party {n}</translation>
+    </message>
+    <message>
+        <source>نام و نام خانوادگی یا نام شرکت/بانک</source>
+        <translation>Full name, or the company&apos;s or bank&apos;s name</translation>
+    </message>
+    <message>
+        <source>کد ملی یا شناسه ملی طرف {n}</source>
+        <translation>National ID or legal-entity ID of party {n}</translation>
+    </message>
+    <message>
+        <source>حذف طرف {n}</source>
+        <translation>Remove party {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PayForm</name>
+    <message>
+        <source>۱۲ رقم، از رسید کارت‌خوان</source>
+        <translation>12 digits, from the terminal&apos;s slip</translation>
+    </message>
+    <message>
+        <source>۶ رقم</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <source>پرداخت</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Ctrl+Enter</source>
+        <translation>Shortcut: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>مبلغ کشیده‌شده با کارت‌خوان (ریال)</source>
+        <translation>Amount charged on the card terminal (rials)</translation>
+    </message>
+    <message>
+        <source>شماره مرجع تراکنش</source>
+        <translation>Reference number (RRN)</translation>
+    </message>
+    <message>
+        <source>شماره پیگیری کارت‌خوان</source>
+        <translation>Terminal trace number</translation>
+    </message>
+    <message>
+        <source>شماره کارت (پوشیده)</source>
+        <translation>Card number (masked)</translation>
+    </message>
+    <message>
+        <source>نام پرداخت‌کننده</source>
+        <translation>Payer&apos;s name</translation>
+    </message>
+    <message>
+        <source>کد ملی پرداخت‌کننده</source>
+        <translation>Payer&apos;s national ID</translation>
+    </message>
+    <message>
+        <source>جمع قبض‌های انتخاب‌شده:</source>
+        <translation>Total of the chosen bills:</translation>
+    </message>
+    <message>
+        <source>{amount} ریال</source>
+        <translation>{amount} rials</translation>
+    </message>
+    <message>
+        <source>هیچ قبضی برای پرداخت انتخاب نشده است</source>
+        <translation>no bill is chosen for payment</translation>
+    </message>
+    <message>
+        <source>با جمع قبض‌ها ({total} ریال) برابر نیست</source>
+        <translation>does not equal the bills&apos; total ({total} rials)</translation>
+    </message>
+    <message>
+        <source>قبض‌ها: {message}</source>
+        <translation>Bills: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>ساعت</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>شماره رسید</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>قبض‌ها</source>
+        <translation>Bills</translation>
+    </message>
+    <message>
+        <source>مبلغ (ریال)</source>
+        <translation>Amount (rials)</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ابطال در انتظار تأیید شهرداری</source>
+        <translation>Void awaiting the municipality&apos;s confirmation</translation>
+    </message>
+    <message>
+        <source>باطل‌شده</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>پرداخت‌شده</source>
+        <translation>Paid</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPanel</name>
+    <message>
+        <source>پرداخت‌های امروز این صندوق</source>
+        <translation>Today&apos;s payments at this desk</translation>
+    </message>
+    <message>
+        <source>چاپ المثنی</source>
+        <translation>Print a duplicate</translation>
+    </message>
+    <message>
+        <source>میان‌بر: Ctrl+P</source>
+        <translation>Shortcut: Ctrl+P</translation>
+    </message>
+    <message>
+        <source>ابطال…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <source>دلیل ابطال (لازم)</source>
+        <translation>Reason for the void (required)</translation>
+    </message>
+    <message>
+        <source>ابطال شود</source>
+        <translation>Void it</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>رسید {number} به مبلغ {amount} ریال باطل شود؟ ابطال حذف نیست: با دلیل در سامانه ثبت می‌شود.</source>
+        <translation>Void receipt {number} of {amount} rials? A void is not a deletion: it is recorded with its reason.</translation>
+    </message>
+    <message>
+        <source>دلیل ابطال: لازم است</source>
+        <translation>Reason for the void: required</translation>
     </message>
 </context>
 <context>
@@ -3009,6 +4244,37 @@
     </message>
 </context>
 <context>
+    <name>ReconciliationModel</name>
+    <message>
+        <source>تطبیق</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>ساعت</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>شناسه تراکنش</source>
+        <translation>Transaction ID</translation>
+    </message>
+    <message>
+        <source>شماره رسید</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>مبلغ (ریال)</source>
+        <translation>Amount (rials)</translation>
+    </message>
+    <message>
+        <source>صندوق</source>
+        <translation>Cash desk</translation>
+    </message>
+    <message>
+        <source>سامانه شهرداری</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
     <name>RequestFilters</name>
     <message>
         <source>همه وضعیت‌ها</source>
@@ -3138,6 +4404,37 @@
     <message>
         <source>قفل صفحه</source>
         <translation>Screen lock</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBox</name>
+    <message>
+        <source>موجودی اولیه صندوق (ریال):</source>
+        <translation>Opening float (rials):</translation>
+    </message>
+    <message>
+        <source>باز کردن صندوق</source>
+        <translation>Open the cash desk</translation>
+    </message>
+    <message>
+        <source>موجودی اولیه صندوق (ریال)</source>
+        <translation>Opening float (rials)</translation>
+    </message>
+    <message>
+        <source>در حال پرسیدن صندوق باز این کاربر از سامانه…</source>
+        <translation>Asking the municipality for this operator&apos;s open cash desk…</translation>
+    </message>
+    <message>
+        <source>صندوق باز است از {opened}؛ روز کاری {day}؛ موجودی اولیه {amount} ریال.</source>
+        <translation>The cash desk is open since {opened}; business day {day}; opening float {amount} rials.</translation>
+    </message>
+    <message>
+        <source>صندوقی باز نیست. برای دریافت وجه، صندوق را با موجودی اولیه باز کنید.</source>
+        <translation>No cash desk is open. To take payments, open one with its opening float.</translation>
+    </message>
+    <message>
+        <source>باز شدن صندوق در انتظار تأیید شهرداری است…</source>
+        <translation>Opening the cash desk is awaiting the municipality&apos;s confirmation…</translation>
     </message>
 </context>
 <context>
@@ -3409,14 +4706,61 @@
     </message>
 </context>
 <context>
+    <name>VerifyLists</name>
+    <message>
+        <source>فهرست اسناد باطل‌شده‌ای که رسید از فهرست نگه‌داشته‌شده کهنه‌تر است و کنار گذاشته شد.</source>
+        <translation>The list of revoked documents that arrived is older than the kept one and was set aside.</translation>
+    </message>
+    <message>
+        <source>فهرست اسناد باطل‌شده‌ای که رسید امضای معتبر ندارد و پذیرفته نشد؛ به پشتیبانی خبر دهید.</source>
+        <translation>The list of revoked documents that arrived has no valid signature and was refused; tell support.</translation>
+    </message>
+    <message>
+        <source>فهرست کلیدهای شهرداری خوانده نشد؛ کلیدهای همراه برنامه به کار می‌روند.</source>
+        <translation>The municipality&apos;s list of keys could not be read; the keys that come with the program are used.</translation>
+    </message>
+    <message>
+        <source>کلیدهای معتبر: همراه برنامه ({count} کلید).</source>
+        <translation>Trusted keys: those that come with the program ({count}).</translation>
+    </message>
+    <message>
+        <source>هنوز با فهرست کلیدهای شهرداری مقایسه نشده است.</source>
+        <translation>Not yet compared with the municipality&apos;s list of keys.</translation>
+    </message>
+    <message>
+        <source>فهرست کلیدهای شهرداری {age} پیش با آن مقایسه شد و یکی است.</source>
+        <translation>Compared with the municipality&apos;s list of keys {age} ago: the same.</translation>
+    </message>
+    <message>
+        <source>فهرست کلیدهای شهرداری ({age} پیش) با فهرست این برنامه فرق دارد ({keys})؛ کلیدی که فقط شهرداری فهرست کرده پذیرفته نمی‌شود و اسناد آن «صادرکننده ناشناخته» خوانده می‌شوند. برنامه را به‌روز کنید.</source>
+        <translation>The municipality&apos;s list of keys ({age} ago) differs from this program&apos;s ({keys}); a key only the municipality lists is not accepted, and its documents read as «unknown issuer». Update the program.</translation>
+    </message>
+    <message>
+        <source>فهرست اسناد باطل‌شده روی این رایانه نیست؛ باطل شدن اسناد بررسی نمی‌شود.</source>
+        <translation>There is no list of revoked documents on this computer; revocation is not checked.</translation>
+    </message>
+    <message>
+        <source>فهرست اسناد باطل‌شده نگه‌داشته‌شده خراب است و پذیرفته نشد؛ باطل شدن اسناد بررسی نمی‌شود.</source>
+        <translation>The kept list of revoked documents is damaged and was refused; revocation is not checked.</translation>
+    </message>
+    <message>
+        <source>فهرست اسناد باطل‌شده {age} پیش صادر شده ({when}) و از بیشینه اعتبار خود ({max}) کهنه‌تر است؛ درباره باطل شدن اسناد نمی‌توان نظر داد.</source>
+        <translation>The list of revoked documents was issued {age} ago ({when}), older than its maximum age ({max}); whether a document was revoked cannot be told.</translation>
+    </message>
+    <message>
+        <source>فهرست اسناد باطل‌شده: صادرشده {age} پیش ({when})، {count} سند باطل‌شده.</source>
+        <translation>List of revoked documents: issued {age} ago ({when}), {count} revoked.</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
         <source>بررسی اصالت سند</source>
         <translation>Document verification</translation>
     </message>
     <message>
-        <source>کد کیوآر سند را با اسکنر بخوانید، یا متن آن را اینجا بچسبانید و کلید ورود را بزنید. بررسی بدون اینترنت و با فهرست کلیدهای معتبر همراه برنامه انجام می‌شود.</source>
-        <translation>Scan the document&apos;s QR code, or paste its text here and press Enter. The check runs offline, against the trusted keys that come with the program.</translation>
+        <source>کد کیوآر سند را با اسکنر بخوانید، یا متن آن را اینجا بچسبانید و کلید ورود را بزنید. بررسی روی همین رایانه و با فهرست کلیدهای معتبر همراه برنامه و آخرین فهرست اسناد باطل‌شده انجام می‌شود.</source>
+        <translation>Scan the document&apos;s QR code, or paste its text here and press Enter. The check runs on this computer, with the trusted keys that come with the program and the latest list of revoked documents.</translation>
     </message>
     <message>
         <source>متن کد کیوآر سند</source>
@@ -3429,6 +4773,81 @@
     <message>
         <source>پاک کردن</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>به‌روزرسانی فهرست‌ها</source>
+        <translation>Refresh the lists</translation>
+    </message>
+    <message>
+        <source>در حال به‌روزرسانی فهرست‌ها از شهرداری…</source>
+        <translation>Refreshing the lists from the municipality…</translation>
+    </message>
+    <message>
+        <source>به‌روزرسانی فهرست‌ها از شهرداری نشد: {reason}</source>
+        <translation>The lists could not be refreshed from the municipality: {reason}</translation>
+    </message>
+    <message>
+        <source>بررسی‌های اخیر در این صفحه</source>
+        <translation>Recent checks on this page</translation>
+    </message>
+    <message>
+        <source>متنی برای بررسی نیست. کد کیوآر سند را اسکن کنید یا متن آن را بچسبانید.</source>
+        <translation>There is nothing to check. Scan the document&apos;s QR code or paste its text.</translation>
+    </message>
+    <message>
+        <source>رسید پرداخت</source>
+        <translation>Payment receipt</translation>
+    </message>
+    <message>
+        <source>مفاصاحساب</source>
+        <translation>Clearance certificate</translation>
+    </message>
+    <message>
+        <source>پایان کار</source>
+        <translation>Completion certificate</translation>
+    </message>
+    <message>
+        <source>عدم خلاف</source>
+        <translation>No-violation certificate</translation>
+    </message>
+    <message>
+        <source>پاسخ استعلام</source>
+        <translation>Inquiry reply</translation>
+    </message>
+    <message>
+        <source>برگ ضوابط شهرسازی</source>
+        <translation>Zoning sheet</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش عوارض</source>
+        <translation>Fee preview</translation>
+    </message>
+    <message>
+        <source>گزارش بستن صندوق روزانه</source>
+        <translation>Daily cash-desk closing report</translation>
+    </message>
+    <message>
+        <source>نوع ناشناخته ({kind})</source>
+        <translation>Unknown kind ({kind})</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyResult</name>
+    <message>
+        <source>{n} روز</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <source>{n} ساعت</source>
+        <translation>{n} hours</translation>
+    </message>
+    <message>
+        <source>{n} دقیقه</source>
+        <translation>{n} minutes</translation>
+    </message>
+    <message>
+        <source>کمتر از یک دقیقه</source>
+        <translation>less than a minute</translation>
     </message>
     <message>
         <source>آموزشی — این سند آموزشی است و برای هیچ کار واقعی اعتبار ندارد.</source>
@@ -3471,20 +4890,16 @@
         <translation>Signing key</translation>
     </message>
     <message>
-        <source>بررسی‌های اخیر در این صفحه</source>
-        <translation>Recent checks on this page</translation>
-    </message>
-    <message>
-        <source>فهرست کلیدهای معتبر: همراه برنامه ({count} کلید). فهرست اسناد باطل‌شده هنوز در دسترس نیست؛ باطل شدن سند در این بررسی دیده نمی‌شود.</source>
-        <translation>Trusted keys: the list that comes with the program (number of keys: {count}). No list of revoked documents is available yet; this check cannot tell whether a document was revoked.</translation>
-    </message>
-    <message>
-        <source>متنی برای بررسی نیست. کد کیوآر سند را اسکن کنید یا متن آن را بچسبانید.</source>
-        <translation>There is nothing to check. Scan the document&apos;s QR code or paste its text.</translation>
-    </message>
-    <message>
         <source>اصیل</source>
         <translation>Genuine</translation>
+    </message>
+    <message>
+        <source>امضا اصیل است، اما معلوم نیست سند باطل نشده باشد</source>
+        <translation>The signature is genuine, but whether the document was revoked cannot be told</translation>
+    </message>
+    <message>
+        <source>باطل‌شده — سند در {date} باطل شده است</source>
+        <translation>Revoked — the document was revoked on {date}</translation>
     </message>
     <message>
         <source>منقضی — اعتبار سند در {date} پایان یافته است</source>
@@ -3503,8 +4918,20 @@
         <translation>The scanned text is not a document of this system</translation>
     </message>
     <message>
-        <source>امضای سند با کلید معتبر می‌خواند و سند امروز معتبر است. مندرجات زیر را با برگه سند مقایسه کنید.</source>
-        <translation>The seal&apos;s signature matches a trusted key and the document is valid today. Compare the details below with the paper.</translation>
+        <source>امضای سند با کلید معتبر می‌خواند، سند امروز معتبر است و در فهرست اسناد باطل‌شده ({age} پیش) نیست. مندرجات زیر را با برگه سند مقایسه کنید.</source>
+        <translation>The signature matches a trusted key, the document is valid today and is not on the list of revoked documents (from {age} ago). Compare the fields below with the paper.</translation>
+    </message>
+    <message>
+        <source>امضای سند اصیل است، اما فهرست اسناد باطل‌شده روی این رایانه نیست و باطل شدن سند بررسی نشد. با اتصال به شهرداری، فهرست به‌روز می‌شود.</source>
+        <translation>The signature is genuine, but there is no list of revoked documents on this computer, so whether the document was revoked was not checked. The list is refreshed when the municipality can be reached.</translation>
+    </message>
+    <message>
+        <source>امضای سند اصیل است، اما فهرست اسناد باطل‌شده {age} پیش صادر شده و از بیشینه اعتبار خود ({max}) کهنه‌تر است؛ سند ممکن است پس از آن باطل شده باشد. با اتصال به شهرداری، فهرست به‌روز می‌شود.</source>
+        <translation>The signature is genuine, but the list of revoked documents was issued {age} ago, older than its maximum age ({max}); the document may have been revoked since. The list is refreshed when the municipality can be reached.</translation>
+    </message>
+    <message>
+        <source>امضای سند اصیل است، اما شهرداری آن را باطل کرده و پذیرفته نیست. علت: {reason}</source>
+        <translation>The signature is genuine, but the municipality has revoked the document and it is not accepted. Reason: {reason}</translation>
     </message>
     <message>
         <source>امضای سند اصیل است، اما دوره اعتبار آن گذشته و دیگر پذیرفته نیست.</source>
@@ -3551,40 +4978,24 @@
         <translation>Pishkhan training key</translation>
     </message>
     <message>
-        <source>رسید پرداخت</source>
-        <translation>Payment receipt</translation>
+        <source>در حال گرفتن سابقه این سند از شهرداری…</source>
+        <translation>Fetching the municipality&apos;s record of this document…</translation>
     </message>
     <message>
-        <source>مفاصاحساب</source>
-        <translation>Clearance certificate</translation>
+        <source>با سابقه شهرداری می‌خواند: محتوای ثبت‌شده برای این شماره همان است که مهر گواهی می‌کند.</source>
+        <translation>Matches the municipality&apos;s record: the content recorded for this number is what the seal certifies.</translation>
     </message>
     <message>
-        <source>پایان کار</source>
-        <translation>Completion certificate</translation>
+        <source>با سابقه شهرداری نمی‌خواند: محتوای ثبت‌شده برای این شماره با مهر این برگه فرق دارد.</source>
+        <translation>Does not match the municipality&apos;s record: the content recorded for this number differs from this paper&apos;s seal.</translation>
     </message>
     <message>
-        <source>عدم خلاف</source>
-        <translation>No-violation certificate</translation>
+        <source>شهرداری سندی با این شماره ثبت نکرده است.</source>
+        <translation>The municipality has no document with this number.</translation>
     </message>
     <message>
-        <source>پاسخ استعلام</source>
-        <translation>Inquiry reply</translation>
-    </message>
-    <message>
-        <source>برگ ضوابط شهرسازی</source>
-        <translation>Zoning sheet</translation>
-    </message>
-    <message>
-        <source>پیش‌نمایش عوارض</source>
-        <translation>Fee preview</translation>
-    </message>
-    <message>
-        <source>گزارش بستن صندوق روزانه</source>
-        <translation>Daily cash-desk closing report</translation>
-    </message>
-    <message>
-        <source>نوع ناشناخته ({kind})</source>
-        <translation>Unknown kind ({kind})</translation>
+        <source>سابقه این سند از شهرداری گرفته نشد: {reason}</source>
+        <translation>The municipality&apos;s record of this document could not be fetched: {reason}</translation>
     </message>
 </context>
 </TS>

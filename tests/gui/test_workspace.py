@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -22,8 +23,20 @@ from PySide6.QtWidgets import (
 from desktop.pages import PAGES
 from desktop.ui.main_window import MINIMUM_SIZE
 
-COUNTER_PAGES = ["home", "fees", "parcel", "permit", "requests", "verify", "notes", "outbox", "settings"]
-NOTARY_PAGES = ["home", "verify", "notes", "outbox", "settings"]
+COUNTER_PAGES = [
+    "home",
+    "fees",
+    "parcel",
+    "permit",
+    "requests",
+    "cashier",
+    "day-close",
+    "verify",
+    "notes",
+    "outbox",
+    "settings",
+]
+NOTARY_PAGES = ["home", "inquiry", "inquiries", "verify", "notes", "outbox", "settings"]
 # an ASCII word in Persian text: Latin letters, 2 or more (a single letter may be a formula's variable)
 ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
 URL = re.compile(r"https?://\S*")  # an address, or the start of one as a hint
@@ -83,13 +96,22 @@ def test_pages_are_made_on_first_show_and_links_carry_context(make_window, qtbot
     sign_out(qtbot, window)
 
 
-def test_page_shortcuts_and_the_navigation_reach_every_page(make_window, qtbot, shared_sandbox):
+@pytest.mark.parametrize(
+    ("username", "office", "expected"),
+    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
+)
+def test_page_shortcuts_and_the_navigation_reach_every_page(
+    make_window, qtbot, shared_sandbox, username, office, expected
+):
     window = make_window(shared_sandbox.url)
-    sign_in(qtbot, window)
+    sign_in(qtbot, window, username, office)
+    shortcuts = [spec.shortcut for spec in PAGES if spec.id in expected and spec.shortcut]
+    assert len(shortcuts) == len(set(shortcuts)), "two pages of one operator share a shortcut"
     for spec in PAGES:
-        if spec.id not in COUNTER_PAGES or not spec.shortcut:
+        if spec.id not in expected or not spec.shortcut:
             continue
-        qtbot.keyClick(window.nav, spec.shortcut[-1], Qt.KeyboardModifier.ControlModifier)
+        combination = QKeySequence(spec.shortcut)[0]
+        qtbot.keyClick(window.nav, combination.key(), combination.keyboardModifiers())
         assert window.current_page() is window.page(spec.id), spec.id
     sign_out(qtbot, window)
 
@@ -118,10 +140,16 @@ def _walk(qtbot, window, steps: int, key=Qt.Key.Key_Tab) -> list[QWidget]:
     return visited
 
 
-@pytest.mark.parametrize("page_id", COUNTER_PAGES)
-def test_tab_reaches_every_control_of_a_page_and_leaves_every_table(make_window, qtbot, shared_sandbox, page_id):
+@pytest.mark.parametrize(
+    ("username", "office", "page_id"),
+    [("counter1", "PK-1001", page_id) for page_id in COUNTER_PAGES]
+    + [("notary1", "NT-0042", page_id) for page_id in ("inquiry", "inquiries")],
+)
+def test_tab_reaches_every_control_of_a_page_and_leaves_every_table(
+    make_window, qtbot, shared_sandbox, username, office, page_id
+):
     window = make_window(shared_sandbox.url)
-    sign_in(qtbot, window)
+    sign_in(qtbot, window, username, office)
     page = window.show_page(page_id)
     settle(qtbot, window)
     expected = _focusable(page)
