@@ -333,6 +333,12 @@ class MunicipalClient:
         query = urlencode({k: v for k, v in (params or {}).items() if v is not None and v != ""})
         return self._json(self._call("GET", f"{path}?{query}" if query else path))
 
+    def get_public_bytes(self, path: str) -> bytes:
+        """GET `path` that needs no sign-in (the trust list, the revocation list): the answer's exact body bytes."""
+        response = self._send("GET", path)
+        raise_for_problem(response)
+        return response.content
+
     # -- permit requests (read; the changing calls are outbox actions, client_api/actions.py) ---------------
 
     def permit_request(self, request_id: str) -> PermitRequest:
