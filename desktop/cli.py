@@ -6,6 +6,7 @@ Bad input: one line on stderr naming what is wrong, exit status 2, never a trace
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     verbs.add_parser("sandbox", help="run the reference municipal API (see: pishkhan sandbox --help)", add_help=False)
     verbs.add_parser("fees", help="offline fee preview (see: pishkhan fees --help)", add_help=False)
     verbs.add_parser("docs", help="sample documents, seal verification (see: pishkhan docs --help)", add_help=False)
+    verbs.add_parser("verify", help="check a document's seal offline (see: pishkhan verify --help)", add_help=False)
     verbs.add_parser(
         "journal", help="check or export the operator's journal (see: pishkhan journal --help)", add_help=False
     )
@@ -38,8 +40,30 @@ def _gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("fa", "en"), help="interface language (default: the saved setting, fa)")
 
 
+def training_installed() -> bool:
+    """The training sandbox and its signing key are part of this installation (a production bundle has neither)."""
+    from civic.resources import resource_path
+
+    return (
+        importlib.util.find_spec("sandbox") is not None and resource_path("keys", "training-signing-key.pem").is_file()
+    )
+
+
+def _training_only(what: str) -> int:
+    sys.stderr.write(
+        f"pishkhan: {what} needs the training sandbox, which is not part of this installation (a production build)\n"
+    )
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else list(argv)
+    if args_in and args_in[0] in ("sandbox", "screenshots") and not training_installed():
+        return _training_only(args_in[0])
+    if args_in[:2] == ["docs", "sample"] and not training_installed():
+        return _training_only("docs sample")
+    if "--demo" in args_in and (args_in[0] == "gui" or args_in[0].startswith("-")) and not training_installed():
+        return _training_only("--demo")
     if args_in and args_in[0] == "sandbox":
         from sandbox.cli import main as sandbox_main
 
@@ -48,8 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         from fees.cli import main as fees_main
 
         return fees_main(args_in[1:])
+    if args_in and (args_in[0] == "verify" or args_in[:2] == ["docs", "verify"]):
+        from civic.verify_cli import main as verify_main
+        from desktop.paths import app_dirs
+
+        # `pishkhan docs verify` is the same check, answering in English as it always has
+        rest = args_in[1:] if args_in[0] == "verify" else ["--lang", "en", *args_in[2:]]
+        return verify_main(rest, profile=app_dirs().config)
     if args_in and args_in[0] == "docs":
-        from printing.cli import main as docs_main
+        from desktop.docs_cli import main as docs_main
 
         return docs_main(args_in[1:])
     if args_in and args_in[0] == "journal":
@@ -77,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.api and args.demo:
         parser.error("--api and --demo exclude each other")
     if args.api:
-        from client_api import InsecureTransportError
-        from client_api.transport import api_root
+        from client_api.addresses import api_root
+        from client_api.errors import InsecureTransportError
 
         try:
             api_root(args.api)

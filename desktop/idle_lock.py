@@ -25,12 +25,15 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from client_api import MunicipalClient, OfflineError
-from client_api.errors import ServerError
+from client_api.errors import OfflineError, ServerError
+
+if TYPE_CHECKING:
+    from client_api import MunicipalClient
 
 DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1

@@ -7,10 +7,11 @@ import os
 import shutil
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from desktop.app import configure_logging, create_application
 from desktop.crash import install_excepthook
@@ -39,7 +40,7 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 
     tasks = TaskRunner(app)
-    probe = bool(os.environ.get("PISHKHAN_STARTUP_PROBE"))  # bench/startup.py
+    tasks.hold()  # background work (the keyring sweep, the training sandbox) starts once the window is painted
     sandbox = None
     if demo:
         from desktop.demo import DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_USERNAME, DemoSandbox
@@ -56,9 +57,6 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
             log.info("training sandbox started at %s", url)
             window.set_server(ServerConfig(url, None, settings.terminal_id))
             window.sign_in_page.submit.setFocus()
-            if probe:
-                _probe_mark("PISHKHAN_SIGN_IN_READY")
-                app.quit()
 
         def sandbox_failed(exc: BaseException) -> None:
             log.error("training sandbox did not start", exc_info=exc)
@@ -76,14 +74,15 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
         window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
     window.show()
+    AfterFirstPaint(window, tasks.release)
     if (notice := settings_notice(loaded)) is not None:
         window.sign_in_page.show_error(notice)
     if not demo:
         window.sign_in_page.password.setFocus()
-    if probe:
-        QTimer.singleShot(0, lambda: _probe_mark("PISHKHAN_SIGN_IN_SHOWN"))
-        if not demo:
-            QTimer.singleShot(0, app.quit)
+    if os.environ.get("PISHKHAN_STARTUP_PROBE"):  # bench/startup.py: the marks of desktop/startup_probe.py
+        from desktop import startup_probe
+
+        startup_probe.install(app, window.sign_in_page)
 
     try:
         return app.exec()
@@ -94,6 +93,28 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         if sandbox is not None:
             sandbox.stop()
             shutil.rmtree(demo_desk, ignore_errors=True)
+
+
+class AfterFirstPaint(QObject):
+    """Calls `then` once, as soon as the window's first paint is done (or after `fallback_ms`, should the window
+    never be painted, e.g. started minimised)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None], fallback_ms: int = 2000) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the paint has reached the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 def _remember_operator(config_dir: Path, settings: Settings, result: SignInResult) -> None:
@@ -109,7 +130,3 @@ def _remember_server(window: MainWindow, config_dir: Path, settings: Settings, u
     if not save_quietly(config_dir, settings):
         window.sign_in_page.show_error(settings_notice(SettingsLoad(settings, NOT_SAVED)) or "")
     window.set_server(ServerConfig(url, settings.ca_bundle or None, settings.terminal_id))
-
-
-def _probe_mark(name: str) -> None:
-    print(f"{name} {time.time():.6f}", flush=True)

@@ -23,12 +23,11 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from civic.jalali import TEHRAN
-from client_api import MunicipalClient
 from client_api.actions import PreparedAction
 from client_api.drafts import Drafts
 from client_api.journal import Journal, JournalIdentity
@@ -39,6 +38,9 @@ from client_api.salvage import Salvage, restore_backup
 from client_api.sender import Connection, OutboxSender, SenderEvent
 from desktop import local_data
 from desktop.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from client_api import MunicipalClient
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client_api import Health, MunicipalClient, Operator
 from desktop.idle_lock import PasswordVerifier
 from desktop.settings import Settings, save_settings
 from desktop.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from client_api import Health, MunicipalClient, Operator
     from desktop.outbox import OutboxService
     from desktop.print_service import PrintResult, PrintService
     from printing import Rendered

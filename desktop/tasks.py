@@ -126,6 +126,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._pending: set[_Delivery] = set()  # keeps each delivery alive until its outcome is delivered
+        self._held: list[_Job] | None = None
 
     def run(
         self,
@@ -137,7 +138,23 @@ class TaskRunner(QObject):
     ) -> None:
         delivery = _Delivery(self, op, on_success, on_failure, owner)
         self._pending.add(delivery)
-        self._pool.start(_Job(op, delivery))
+        job = _Job(op, delivery)
+        if self._held is not None:
+            self._held.append(job)
+        else:
+            self._pool.start(job)
+
+    def hold(self) -> None:
+        """Keep the ops given from now on until `release()`: at start-up, nothing a worker runs (imports, the
+        keyring, the training sandbox) competes with the UI thread for the interpreter before the first paint."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the ops kept since `hold()`, in the order they were given."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self._pool.start(job)
 
     @property
     def busy(self) -> bool:
@@ -151,6 +168,7 @@ class TaskRunner(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Wait for running ops at exit; their outcomes are no longer delivered."""
+        self._held = None  # never started: nothing to wait for
         self._pool.clear()
         self._pool.waitForDone(timeout_ms)
 

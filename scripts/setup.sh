@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian/Ubuntu machine for Pishkhan Desk: system libraries Qt needs, the keyring service,
-# the print system, and a virtual environment (.venv) with the project and its test tools.
+# the print system, and a virtual environment (.venv) with the project, its test tools and PyInstaller, at the
+# versions of requirements.lock.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ DEBIAN_PACKAGES=(
   cups printer-driver-cups-pdf poppler-utils zbar-tools
   # python
   python3-venv
+  # PyInstaller (scripts/bundle.sh) reads and strips binaries with binutils
+  binutils
 )
 
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -36,4 +39,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+# the exact versions of requirements.lock (hash-checked: the same files on every machine), then the project itself
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client_api import Health, MunicipalClient, OfflineError, SessionExpiredError
+from client_api.errors import OfflineError, SessionExpiredError
 from client_api.profile import ProfileInUseError
 from desktop import journaling
 from desktop.keyboard import install_keyboard_rules
@@ -48,6 +48,9 @@ from desktop.tasks import TaskRunner
 from desktop.theme import icon, set_tone
 from desktop.ui.lock_screen import ScreenLock
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
+
+if TYPE_CHECKING:
+    from client_api import Health, MunicipalClient
 
 log = logging.getLogger(__name__)
 

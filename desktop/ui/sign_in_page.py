@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,24 +30,17 @@ from PySide6.QtWidgets import (
 
 import desktop
 from civic.text import normalize_text
-from client_api import (
-    ApiError,
-    Health,
-    InsecureTransportError,
-    MunicipalClient,
-    Operator,
-    RateLimitedError,
-    UnauthorizedError,
-    open_token_store,
-)
-from client_api.client import revoke_stale_sessions
-from client_api.transport import api_root
+from client_api.addresses import api_root
+from client_api.errors import ApiError, InsecureTransportError, RateLimitedError, UnauthorizedError
 from desktop.idle_lock import PasswordVerifier
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.tasks import TaskRunner
 from desktop.theme import set_invalid, set_tone
 from desktop.widgets.banner import MessageBanner
 from desktop.widgets.card import emblem_header, wrapping_label
+
+if TYPE_CHECKING:  # requests and keyring load on a worker thread, after the first paint (ops below)
+    from client_api import Health, MunicipalClient, Operator
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
 log = logging.getLogger(__name__)
@@ -314,6 +308,8 @@ class SignInPage(QWidget):
         self.set_busy(True)
 
         def op() -> SignInResult:
+            from client_api import MunicipalClient, open_token_store
+
             store, warning = open_token_store()
             client = MunicipalClient(server.api_url, store, ca_bundle=server.ca_bundle)
             health = client.health()
@@ -365,6 +361,9 @@ class SignInPage(QWidget):
         ca_bundle = server.ca_bundle
 
         def op() -> int:
+            from client_api.client import revoke_stale_sessions
+            from client_api.token_store import open_token_store
+
             store, _warning = open_token_store()
             return revoke_stale_sessions(store, ca_bundle=ca_bundle)
 

@@ -1,0 +1,96 @@
+"""Start-up marks for bench/startup.py and the start-up tests. Loaded only when PISHKHAN_STARTUP_PROBE is set
+(desktop/main.py, one line); the production start-up never imports it.
+
+It prints, on stdout, the wall-clock time of:
+- `PISHKHAN_SIGN_IN_SHOWN`: the first paint of the sign-in page (its sign-in button drawn), then
+  `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then (none, in the production start);
+- `PISHKHAN_SIGN_IN_READY`: the sign-in is usable: the page is painted, the server is known (the sign-in button is
+  enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
+- `PISHKHAN_STARTUP_WARM`: what a sign-in needs off the UI thread has loaded too (the sweep of sessions an earlier
+  run left in the keyring has finished: requests, keyring and the client are imported).
+Then it quits the application.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+ENVIRONMENT = "PISHKHAN_STARTUP_PROBE"
+# what the first paint of the sign-in page does not need: each is imported when first used, after it
+LATER = (
+    "requests",
+    "keyring",
+    "reportlab",
+    "fees",
+    "printing",
+    "client_api.client",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "desktop.ui.fee_preview_page",
+    "desktop.print_service",
+)
+
+
+def wanted() -> bool:
+    return bool(os.environ.get(ENVIRONMENT))
+
+
+def _mark(name: str) -> None:
+    print(f"PISHKHAN_SIGN_IN_{name} {time.time():.6f}", flush=True)
+
+
+class SignInPageLike(Protocol):
+    """What the probe watches on the sign-in page (desktop.ui.sign_in_page.SignInPage)."""
+
+    submit: QPushButton
+    stale_sessions_ended: Any  # a Signal(int)
+
+
+class StartupProbe(QObject):
+    def __init__(self, app: QApplication, page: SignInPageLike) -> None:
+        super().__init__(app)
+        self._app = app
+        self._page = page
+        self._painted = self._ready = self._warm = self._done = False
+        self._warm_at = 0.0
+        self._page.submit.installEventFilter(self)
+        self._page.stale_sessions_ended.connect(self._swept)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            _mark("SHOWN")
+            print("PISHKHAN_STARTUP_LOADED", " ".join(name for name in LATER if name in sys.modules), flush=True)
+            self._check()
+        elif kind == QEvent.Type.EnabledChange:
+            self._check()
+        return False
+
+    def _swept(self, _wiped: int) -> None:
+        self._warm_at = time.time()
+        self._warm = True
+        self._check()
+
+    def _check(self) -> None:
+        if self._painted and not self._ready and self._page.submit.isEnabled():
+            self._ready = True
+            # a zero timer runs once the events already queued (the start-up's own) are handled
+            QTimer.singleShot(0, lambda: _mark("READY"))
+        if self._ready and self._warm and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._finish)
+
+    def _finish(self) -> None:
+        print(f"PISHKHAN_STARTUP_WARM {self._warm_at:.6f}", flush=True)
+        self._app.quit()
+
+
+def install(app: QApplication, page: SignInPageLike) -> None:
+    StartupProbe(app, page)

@@ -1,0 +1,69 @@
+"""The production bundle (dist/pishkhan, scripts/bundle.sh) holds no private key and no training sandbox, and its
+trust list does not believe the training key. Skipped where no production bundle has been built; `PISHKHAN_BUNDLE`
+names another folder."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+
+from civic.keys import TRAINING_KEY_ID, training_private_key
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLE = Path(os.environ.get("PISHKHAN_BUNDLE", ROOT / "dist" / "pishkhan"))
+FORBIDDEN_PACKAGES = ("sandbox", "fastapi", "starlette", "uvicorn", "pydantic", "desktop.demo")
+
+pytestmark = pytest.mark.skipif(
+    not (BUNDLE / "pishkhan-cli").is_file(), reason=f"no production bundle in {BUNDLE} (scripts/bundle.sh builds it)"
+)
+
+
+def _files() -> list[Path]:
+    return [path for path in BUNDLE.rglob("*") if path.is_file() and not path.is_symlink()]
+
+
+def _python_modules() -> set[str]:
+    from PyInstaller.archive.readers import CArchiveReader
+
+    names: set[str] = set()
+    for exe in ("pishkhan", "pishkhan-cli"):
+        archive = CArchiveReader(str(BUNDLE / exe))
+        names |= set(archive.toc)
+        for embedded in [name for name in archive.toc if name.endswith(".pyz")]:
+            names |= set(archive.open_embedded_archive(embedded).toc)
+    return names
+
+
+def test_no_private_key_is_in_the_bundle():
+    key = training_private_key()
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    body = b"".join(line for line in pem.splitlines() if not line.startswith(b"-----"))
+    secrets = (raw, body, base64.b64encode(raw), b"-----BEGIN PRIVATE KEY-----\n")
+    for path in _files():
+        data = path.read_bytes()
+        found = [secret for secret in secrets if secret in data]
+        assert not found, f"{path.relative_to(BUNDLE)} holds a private key"
+        if path.suffix in (".pem", ".key"):  # certificates are fine (certifi's CA list); a private key is not
+            assert b"PRIVATE KEY" not in data, f"{path.relative_to(BUNDLE)} holds a private key"
+
+
+def test_no_sandbox_or_server_package_is_in_the_bundle():
+    modules = _python_modules()
+    assert "desktop.main" in modules and "client_api.client" in modules  # the archive was read
+    shipped = sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in FORBIDDEN_PACKAGES))
+    assert shipped == []
+    folders = {path.relative_to(BUNDLE).parts[1] for path in _files() if len(path.relative_to(BUNDLE).parts) > 2}
+    assert not folders & {"sandbox", "fastapi", "starlette", "uvicorn", "pydantic", "pydantic_core"}
+
+
+def test_the_trust_list_does_not_believe_the_training_key():
+    lists = [path for path in _files() if path.name == "keys.json"]
+    assert lists, "the bundle has no trust list"
+    for path in lists:
+        assert TRAINING_KEY_ID not in {key["key_id"] for key in json.loads(path.read_text(encoding="utf-8"))}

@@ -1,0 +1,70 @@
+"""Start-up: the production start paints the sign-in page before it loads what signing in, fees and printing need,
+and background work waits for that first paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.main import AfterFirstPaint
+from desktop.tasks import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_held_ops_start_only_when_released_and_in_order(qtbot):
+    tasks = TaskRunner()
+    results: list[int] = []
+    tasks.hold()
+    for n in range(3):
+        tasks.run(lambda n=n: n, results.append)
+    qtbot.wait(200)
+    assert results == [] and tasks.busy
+    tasks.release()
+    qtbot.waitUntil(lambda: len(results) == 3, timeout=5000)
+    assert sorted(results) == [0, 1, 2]
+    tasks.run(lambda: 9, results.append)  # after release, ops start at once
+    qtbot.waitUntil(lambda: 9 in results, timeout=5000)
+    tasks.shutdown()
+
+
+def test_after_first_paint_calls_back_once_the_window_is_painted(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    calls: list[bool] = []
+    AfterFirstPaint(window, lambda: calls.append(window.isVisible()), fallback_ms=60_000)
+    qtbot.wait(100)
+    assert calls == []  # not shown: never painted
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True], timeout=5000)
+    window.update()
+    qtbot.wait(100)
+    assert calls == [True]  # once only
+
+
+def test_production_start_paints_the_sign_in_page_before_loading_network_fees_and_printing(tmp_path):
+    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1", PISHKHAN_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    for name in ("PISHKHAN_CONFIG_DIR", "PISHKHAN_DATA_DIR", "PISHKHAN_CACHE_DIR", "PISHKHAN_LOG_DIR"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "gui", "--api", "https://e-shahrdari.example.ir"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split() for line in result.stdout.splitlines() if line.startswith("PISHKHAN_")]
+    assert [line[0] for line in lines] == [
+        "PISHKHAN_SIGN_IN_SHOWN",
+        "PISHKHAN_STARTUP_LOADED",
+        "PISHKHAN_SIGN_IN_READY",
+        "PISHKHAN_STARTUP_WARM",  # the keyring sweep ran after the first paint, and finished
+    ]
+    assert lines[1][1:] == []  # nothing of desktop.startup_probe.LATER was imported before the first paint
+    assert float(lines[0][1]) <= float(lines[2][1])
