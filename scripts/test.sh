@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: sets everything up, then runs pytest offscreen inside a private
 # D-Bus session with an unlocked gnome-keyring (the real Secret Service the application uses).
-# Extra arguments go to pytest, e.g. `bash scripts/test.sh tests/unit -x`.
+# With no arguments the suite runs as two pytest runs side by side (widgets, outbox and printing; the rest), each in its own
+# D-Bus session and keyring. Extra arguments make it one run and go to pytest, e.g. `bash scripts/test.sh tests/unit -x`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -44,26 +45,59 @@ if command -v cupsd >/dev/null 2>&1 || [ -x /usr/sbin/cupsd ]; then
     fi
   fi
 fi
-export XDG_DATA_HOME="$KEYRING_HOME/data" XDG_RUNTIME_DIR="$KEYRING_HOME/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
 export QT_QPA_PLATFORM=offscreen
 
+# One pytest run in its own D-Bus session with its own unlocked gnome-keyring and its own XDG folders: runs side by
+# side never see each other's keyring items, settings or local data.
+run_pytest() {
+  local home="$1"
+  shift
+  mkdir -p "$home/data" "$home/config" "$home/cache" "$home/state" "$home/run"
+  chmod 700 "$home/run"
+  XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" \
+    XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/run" \
+    dbus-run-session -- sh -c '
+      printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 3
+      # the daemon registers on the bus asynchronously: wait until the Secret Service answers
+      for _ in $(seq 1 100); do
+        dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+          org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
+        sleep 0.1
+      done
+      exec .venv/bin/python -m pytest "$@"
+    ' pytest "$@"
+}
+
+no_tests() {
+  echo "pytest collected no tests${1:+ in $1}: that is a failure" >&2
+}
+
 set +e
-dbus-run-session -- sh -c '
-  printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 3
-  # the daemon registers on the bus asynchronously: wait until the Secret Service answers
-  for _ in $(seq 1 100); do
-    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
-    sleep 0.1
-  done
-  exec .venv/bin/python -m pytest "$@"
-' pytest "$@"
-status=$?
-set -e
-if [ "$status" -eq 5 ]; then
-  echo "pytest collected no tests: that is a failure" >&2
-  exit 1
+if [ "$#" -gt 0 ]; then
+  run_pytest "$KEYRING_HOME/one" "$@"
+  status=$?
+  set -e
+  if [ "$status" -eq 5 ]; then no_tests; exit 1; fi
+  exit "$status"
 fi
+
+# The whole suite: the widget, outbox and printing tests in one run and everything else in another, side by side
+# (most of the time of either is spent waiting on a server, a printer or a timer, so two runs take little more than
+# the longer one; the split gives each about half).
+GUI_LOG="$KEYRING_HOME/gui.log"
+run_pytest "$KEYRING_HOME/gui" -p no:cacheprovider tests/gui tests/outbox tests/printing >"$GUI_LOG" 2>&1 &
+gui_pid=$!
+run_pytest "$KEYRING_HOME/rest" -p no:cacheprovider tests --ignore=tests/gui --ignore=tests/outbox --ignore=tests/printing
+rest=$?
+wait "$gui_pid"
+gui=$?
+set -e
+echo
+echo "=== tests/gui, tests/outbox, tests/printing ==="
+cat "$GUI_LOG"
+status=0
+for pair in "tests/gui, tests/outbox, tests/printing:$gui" "the other tests:$rest"; do
+  code="${pair##*:}"
+  if [ "$code" -eq 5 ]; then no_tests "${pair%:*}"; status=1; elif [ "$code" -ne 0 ]; then status="$code"; fi
+done
 exit "$status"
