@@ -250,9 +250,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(widest + self.nav.iconSize().width() + 56)
 
     def _build_page_shortcuts(self, session: Session) -> None:
+        taken: set[str] = set()
         for spec in pages_for(session):
-            if not spec.shortcut:
-                continue
+            if not spec.shortcut or spec.shortcut in taken:
+                continue  # a key two of this operator's pages declare opens the first of them
+            taken.add(spec.shortcut)
             shortcut = QShortcut(QKeySequence(spec.shortcut), self.workspace)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda page_id=spec.id: self.show_page(page_id))
