@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -71,3 +72,19 @@ def read_bounded(path: Path | str, limit: int, *, follow_symlinks: bool = True) 
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes, *, suffix: str = ".part") -> None:
+    """Write `path` whole or not at all: a new file (0600, as `tempfile.mkstemp` makes it) in the same folder,
+    synced, then renamed over the old one; a link in its place is replaced, never written through. Raises OSError
+    (a full or read-only folder); nothing half-written stays."""
+    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=suffix, dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

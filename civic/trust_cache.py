@@ -21,13 +21,12 @@ import json
 import logging
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from civic import jsonsafe
-from civic.files import read_bounded
+from civic.files import read_bounded, write_atomically
 from civic.keys import TrustedKey, TrustList, TrustListError
 from civic.revocation import MAX_LIST_BYTES, RevocationList, RevocationListError, read_revocation_list
 
@@ -85,16 +84,7 @@ def _private_dir(path: Path) -> None:
 def write_private(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all: a new 0600 file in the same (0700) folder, synced, renamed over the old."""
     _private_dir(path.parent)
-    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 def _instant(text: Any) -> dt.datetime:

@@ -18,14 +18,13 @@ force, then the highest version), the same rule the server applies, so offline p
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from civic import jsonsafe
+from civic.files import write_atomically
 from civic.keys import TRAINING_KEY_ID
 from civic.text import to_persian_digits
 from client_api import Health, SignedTariffBook
@@ -178,8 +177,8 @@ class TariffBookCache:
     def _write(self, download: SignedTariffBook, book: TariffBook) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         # the signature first, the book last: a book file is never visible without the signature it was checked with
-        _write_atomically(self.folder / f"{book.code}-{book.version}.toml.sig", download.signature)
-        _write_atomically(self.folder / f"{book.code}-{book.version}.toml", download.data)
+        write_atomically(self.folder / f"{book.code}-{book.version}.toml.sig", download.signature)
+        write_atomically(self.folder / f"{book.code}-{book.version}.toml", download.data)
 
     def refresh(self, client: _FetchesBooks) -> Refresh:
         """Fetch the server's current book, verify and cache it, and reload the local books. Network and disk: run
@@ -213,19 +212,6 @@ class TariffBookCache:
             books = {(b.code, b.version): b for b in local.books} | {(uncached.code, uncached.version): uncached}
             local = LocalBooks(tuple(books.values()), {**local.source, uncached.sha256: DOWNLOADED}, local.rejected)
         return Refresh(server, local)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=path.name + ".", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _signing_key_id(signature: bytes) -> str | None:

@@ -23,7 +23,6 @@ import logging
 import os
 import secrets
 import shutil
-import tempfile
 import time
 import types
 import typing
@@ -34,7 +33,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from civic import jsonsafe
-from civic.files import UnsafeFileError, read_bounded
+from civic.files import UnsafeFileError, read_bounded, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -234,16 +233,7 @@ def save_settings(config_dir: Path, settings: Settings) -> None:
     replaced, never written through). Raises OSError (a full or read-only folder); nothing half-written stays."""
     config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     data = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
-    handle, temporary = tempfile.mkstemp(prefix=FILE_NAME + ".", suffix=".tmp", dir=config_dir)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, config_dir / FILE_NAME)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(config_dir / FILE_NAME, data, suffix=".tmp")
 
 
 MAX_CA_BUNDLE_BYTES = 4_000_000

@@ -34,7 +34,7 @@ from sandbox.cashier_schemas import BillList, CashierSession, CashierSessionIn, 
 from sandbox.cashier_store import business_date, session_json, session_row
 from sandbox.context import Context
 from sandbox.db import transaction
-from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, resource_id
 from sandbox.permit_bills import sync_permit_bills
 from sandbox.problems import ProblemError, validation_failed
 from sandbox.roles import CASHIER, require_roles
@@ -44,16 +44,6 @@ router = APIRouter(tags=["cashier"], dependencies=[require_roles(CASHIER)])
 CONFLICT = 409  # a state that forbids the call (a closed session, a paid bill): the contract's status
 LIST_LIMIT = 50
 _ID_QUERY: dict[str, Any] = {"min_length": 1, "max_length": 40}
-
-
-def resource_id(raw: str, field: str = "id") -> str:
-    """A client-made UUID from the path, or 404."""
-    try:
-        return parse_key(raw)
-    except ProblemError:
-        raise ProblemError(
-            404, "not-found", "No resource at this address.", errors=[{"field": field, "message": "Must be a UUID."}]
-        ) from None
 
 
 def _invalid(field: str, message: str) -> ProblemError:

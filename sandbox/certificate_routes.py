@@ -23,10 +23,10 @@ from sandbox.auth import CurrentOperator
 from sandbox.bills_store import bills_of_parcel, unpaid_bills
 from sandbox.context import Context
 from sandbox.documents import issue_document
-from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent
-from sandbox.inquiry_routes import InquiryId, resource_id
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, resource_id
+from sandbox.inquiry_routes import InquiryId
 from sandbox.inquiry_schemas import CertificateIn, CertificateRecord
-from sandbox.inquiry_store import canonical_code, certificate_json, fields_digest, invalid
+from sandbox.inquiry_store import canonical_code, certificate_json, fields_digest
 from sandbox.issuer import (
     COMPLETED,
     MUNICIPALITY,
@@ -43,6 +43,7 @@ from sandbox.issuer import (
 )
 from sandbox.parcels import parcel_row
 from sandbox.problems import ProblemError
+from sandbox.problems import validation_failed as invalid
 from sandbox.roles import NOTARY, require_roles
 from sandbox.routes import problems
 

@@ -73,6 +73,16 @@ def parse_key(raw: str | None) -> str:
     return raw.strip().lower()
 
 
+def resource_id(raw: str, field: str = "id") -> str:
+    """A client-made UUID from the path (`PUT /…/{id}`), or 404: no resource can live at any other address."""
+    try:
+        return parse_key(raw)
+    except ProblemError:
+        raise ProblemError(
+            404, "not-found", "No resource at this address.", errors=[{"field": field, "message": "Must be a UUID."}]
+        ) from None
+
+
 class IdempotencyStore:
     """Stored responses in SQLite plus the in-process set of keys being handled right now."""
 

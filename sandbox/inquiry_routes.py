@@ -9,7 +9,6 @@ role may use them. The reply is made on the first read after the delay: sandbox/
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from typing import Annotated, Any
 
@@ -20,7 +19,7 @@ from fees.errors import CaseError
 from sandbox.auth import CurrentOperator
 from sandbox.case_schema import CODE_PATTERN
 from sandbox.context import Context
-from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, resource_id
 from sandbox.inquiry_reply import answer_due, answer_if_due
 from sandbox.inquiry_schemas import Inquiry, InquiryIn, InquiryPage
 from sandbox.inquiry_store import (
@@ -32,9 +31,10 @@ from sandbox.inquiry_store import (
     inquiry_json,
     inquiry_row,
     insert_inquiry,
-    invalid,
 )
-from sandbox.problems import ProblemError
+from sandbox.problems import DAY, ProblemError
+from sandbox.problems import day_start as _day_start
+from sandbox.problems import validation_failed as invalid
 from sandbox.roles import NOTARY, require_roles
 from sandbox.routes import PAGE_MAX, UUID_PATH, problems
 from sandbox.tariff_routes import Shelf
@@ -42,17 +42,7 @@ from sandbox.tariff_routes import Shelf
 router = APIRouter(tags=["inquiries"], dependencies=[require_roles(NOTARY)])
 MAX_PAGE_SIZE = 200
 InquiryId = Annotated[str, Path(**UUID_PATH)]
-DAY: dict[str, Any] = {"pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "json_schema_extra": {"format": "date"}}
 _CREATED: dict[int | str, dict[str, Any]] = {201: {"model": Inquiry, "description": "Made under the client's id."}}
-
-
-def resource_id(raw: str, field: str = "id") -> str:
-    try:
-        return parse_key(raw)
-    except ProblemError:
-        raise ProblemError(
-            404, "not-found", "No resource at this address.", errors=[{"field": field, "message": "Must be a UUID."}]
-        ) from None
 
 
 def _not_found() -> ProblemError:
@@ -107,14 +97,6 @@ def get_inquiry(inquiry_id: InquiryId, operator: CurrentOperator, ctx: Context, 
         if row is None:
             raise _not_found()
         return inquiry_json(conn, row)
-
-
-def _day_start(text: str, field: str) -> float:
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise invalid([{"field": field, "message": "Must be a date, YYYY-MM-DD (UTC)."}]) from None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
 
 
 @router.get("/inquiries", response_model=InquiryPage, responses=problems(401, 403, 422))

@@ -21,7 +21,7 @@ from fees.fields import renovation_code as parse_renovation_code
 from sandbox.documents import get_document
 from sandbox.issuer import jalali_year
 from sandbox.parcels import parcel_row
-from sandbox.problems import ProblemError
+from sandbox.problems import validation_failed as invalid
 from sandbox.settings import iso_utc
 
 TYPES = ("transfer", "mortgage", "utility")
@@ -32,10 +32,6 @@ MAX_PARTIES = 6
 NOTE_MAX = 500
 NAME_MAX = 120
 SELECT_INQUIRY = "SELECT i.*, p.registration_plate AS plate FROM inquiries i JOIN parcels p USING (renovation_code)"
-
-
-def invalid(errors: list[dict[str, str]]) -> ProblemError:
-    return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
 
 
 def fields_digest(fields: dict[str, Any]) -> str:

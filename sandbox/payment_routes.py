@@ -30,7 +30,7 @@ from civic.errors import CivicValueError
 from civic.ids import national_id as parse_national_id
 from sandbox.auth import CurrentOperator, Operator
 from sandbox.bills_store import bill_row, mark_paid, mark_unpaid
-from sandbox.cashier_routes import CONFLICT, resource_id
+from sandbox.cashier_routes import CONFLICT
 from sandbox.cashier_schemas import Payment, PaymentIn, VoidIn
 from sandbox.cashier_store import (
     business_date,
@@ -43,7 +43,7 @@ from sandbox.cashier_store import (
 )
 from sandbox.context import Context
 from sandbox.documents import revoke_document
-from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, resource_id
 from sandbox.permit_bills import permit_paid, permit_unpaid
 from sandbox.problems import ProblemError, validation_failed
 from sandbox.roles import CASHIER, require_roles

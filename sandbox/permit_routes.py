@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -36,7 +35,8 @@ from fees.fields import renovation_code as parse_renovation_code
 from sandbox.auth import CurrentOperator, Operator
 from sandbox.case_schema import CODE_PATTERN
 from sandbox.context import Context
-from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent, parse_key
+from sandbox.idempotency import IDEMPOTENCY_KEY_HEADER, idempotent
+from sandbox.idempotency import resource_id as _request_id
 from sandbox.parcels import find_parcel
 from sandbox.permit_lifecycle import jalali_day
 from sandbox.permit_schemas import (
@@ -58,7 +58,9 @@ from sandbox.permit_store import (
 from sandbox.permit_store import (
     tracking_number as tracking_text,
 )
-from sandbox.problems import ProblemError
+from sandbox.problems import DAY, ProblemError
+from sandbox.problems import day_start as _day_start
+from sandbox.problems import validation_failed as _invalid
 from sandbox.roles import COUNTER, require_roles
 from sandbox.routes import PAGE_MAX, UUID_PATH, problems
 
@@ -69,19 +71,6 @@ MAX_PAGE_SIZE = 200
 def _counter(operator: Operator) -> None:
     if "counter" not in operator.roles:
         raise ProblemError(403, "forbidden", "Only a counter operator may file or read permit requests.")
-
-
-def _request_id(raw: str, field: str = "id") -> str:
-    try:
-        return parse_key(raw)
-    except ProblemError:
-        raise ProblemError(
-            404, "not-found", "No resource at this address.", errors=[{"field": field, "message": "Must be a UUID."}]
-        ) from None
-
-
-def _invalid(errors: list[dict[str, str]]) -> ProblemError:
-    return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
 
 
 def _canonical(body: PermitRequestIn) -> tuple[dict[str, Any], list[dict[str, str]]]:
@@ -294,18 +283,6 @@ def get_permit_request(request_id: RequestId, operator: CurrentOperator, ctx: Co
     rid = _request_id(request_id)
     with ctx.db.connect() as conn:
         return full_json(conn, _row(conn, operator, rid))
-
-
-DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-DAY: dict[str, Any] = {"pattern": DAY_PATTERN, "json_schema_extra": {"format": "date"}}
-
-
-def _day_start(text: str, field: str) -> float:
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise _invalid([{"field": field, "message": "Must be a date, YYYY-MM-DD (UTC)."}]) from None
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
 
 
 @router.get("/permit-requests", response_model=PermitRequestPage, responses=problems(401, 403, 422))

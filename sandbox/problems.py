@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -106,6 +107,19 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
 def validation_failed(errors: Sequence[Mapping[str, str]]) -> ProblemError:
     """The 422 problem of a request with invalid or missing fields (malformed JSON included)."""
     return ProblemError(422, "validation-failed", "The request has invalid or missing fields.", errors=errors)
+
+
+# a query parameter that is a UTC day, YYYY-MM-DD (the list filters "from" and "to")
+DAY: dict[str, Any] = {"pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "json_schema_extra": {"format": "date"}}
+
+
+def day_start(text: str, field: str) -> float:
+    """The Unix time at which the UTC day `text` (YYYY-MM-DD) begins, or the 422 problem naming `field`."""
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise validation_failed([{"field": field, "message": "Must be a date, YYYY-MM-DD (UTC)."}]) from None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()
 
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:
