@@ -4,7 +4,8 @@ window; all offscreen, each a fresh process, taken in turn in the same run. Prin
 Marks (desktop/startup_probe.py, switched on by PISHKHAN_STARTUP_PROBE):
 - on screen: the first paint of the sign-in page (the bare window: its first paint);
 - usable: painted, the sign-in button enabled (in `--demo`: the sandbox is up) and the event loop idle again;
-- warm: what a sign-in needs has loaded off the UI thread too (requests, keyring, the sweep of stale sessions).
+- warm: what a sign-in needs has loaded too (requests, keyring, the sweep of stale sessions; the workspace made,
+  its modules loaded off the UI thread).
 
 Usage: python bench/startup.py [--runs N] [--root DIR ...]
   --root: the checkouts to time, in turn in the same run (default: this one), e.g. an older one beside this one

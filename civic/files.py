@@ -5,6 +5,9 @@ it opened (a regular file only: never a folder, FIFO, socket or device such as /
 than `limit` from its size on disk (a 5 GB file is not read at all), then reads at most `limit + 1` bytes (a file
 that grows while it is read is refused too). Every refusal is an `UnsafeFileError`, an OSError whose `strerror`
 says in one line what is wrong, so callers that already report OSErrors report these as well.
+
+`write_atomically` writes a file whole or not at all. `ensure_private_dir` and `make_private` keep the application's
+own folders 0700 and files 0600 (POSIX).
 """
 
 from __future__ import annotations
@@ -88,3 +91,27 @@ def write_atomically(path: Path, data: bytes, *, suffix: str = ".part") -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file 0600 (POSIX); a missing one is left missing."""
+    if os.name != "posix":
+        return
+    try:
+        if stat.S_IMODE(path.stat().st_mode) != 0o600:
+            path.chmod(0o600)
+    except FileNotFoundError:
+        pass
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder and any missing parents, 0700 (POSIX); an existing folder itself is made 0700."""
+    path = Path(path)
+    missing = [path, *(parent for parent in path.parents if not parent.exists())] if not path.exists() else []
+    for folder in reversed(missing):  # the ones made here are 0700 too (mkdir's `parents` would not make them so)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            folder.chmod(0o700)
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != 0o700:
+        path.chmod(0o700)
+    return path

@@ -15,12 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from civic.files import ensure_private_dir, make_private
 from client_api.local_db import (
     DamagedDatabaseError,
     LocalDatabase,
     LocalDatabaseError,
-    ensure_private_dir,
-    make_private,
     profile_db_path,
 )
 from client_api.salvage import Salvage, salvage, write_backup

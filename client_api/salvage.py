@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from civic.files import make_private
 from client_api.local_db import (
     SCHEMA_VERSION,
     DamagedDatabaseError,
@@ -35,7 +36,6 @@ from client_api.local_db import (
     LocalDatabaseError,
     backup_path,
     expected_schema,
-    make_private,
     sidecars,
 )
 

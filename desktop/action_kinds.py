@@ -5,7 +5,7 @@ so the outbox page, the status bar and any message name an action, a refused fie
 the form it came from. Every text is made when it is asked for (`QCoreApplication.translate`), so it follows the
 language installed at that moment.
 
-This module imports nothing of desktop: desktop/messages.py reads it (`action_kind_name`, `field_label`).
+This module imports nothing of desktop: desktop/outbox_messages.py reads it (`action_kind_name`, `field_label`).
 """
 
 from __future__ import annotations

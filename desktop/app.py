@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from civic.files import make_private
 from civic.resources import resource_path
-from client_api.local_db import make_private
 from desktop.paths import private_dir
 from desktop.tasks import UiThreadGarbageCollector
 from desktop.theme import app_icon, apply_theme

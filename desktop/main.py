@@ -74,7 +74,12 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         window.sign_in_page.signed_in.connect(lambda result: _remember_operator(dirs.config, settings, result))
         window.sign_in_page.server_chosen.connect(lambda url: _remember_server(window, dirs.config, settings, url))
     window.show()
-    AfterFirstPaint(window, tasks.release)
+
+    def after_first_paint() -> None:
+        tasks.release()
+        window.prepare_workspace_soon()  # the workspace, the outbox and the screen lock, while the operator types
+
+    AfterFirstPaint(window, after_first_paint)
     if (notice := settings_notice(loaded)) is not None:
         window.sign_in_page.show_error(notice)
     if not demo:
@@ -82,7 +87,7 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     if os.environ.get("PISHKHAN_STARTUP_PROBE"):  # bench/startup.py: the marks of desktop/startup_probe.py
         from desktop import startup_probe
 
-        startup_probe.install(app, window.sign_in_page)
+        startup_probe.install(app, window)
 
     try:
         return app.exec()

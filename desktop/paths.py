@@ -4,7 +4,7 @@
 `PISHKHAN_DATA_DIR`, `PISHKHAN_CACHE_DIR` and `PISHKHAN_LOG_DIR` override one each.
 
 Every folder the application makes for itself is 0700 and every file it writes there 0600 (POSIX): they hold
-citizens' cases and the operator's work (`private_dir`; files: `client_api.local_db.make_private`).
+citizens' cases and the operator's work (`private_dir`; files: `civic.files.make_private`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from client_api.local_db import ensure_private_dir
+from civic.files import ensure_private_dir
 
 APP_NAME = "pishkhan-desk"
 

@@ -6,8 +6,9 @@ It prints, on stdout, the wall-clock time of:
   `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then (none, in the production start);
 - `PISHKHAN_SIGN_IN_READY`: the sign-in is usable: the page is painted, the server is known (the sign-in button is
   enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
-- `PISHKHAN_STARTUP_WARM`: what a sign-in needs off the UI thread has loaded too (the sweep of sessions an earlier
-  run left in the keyring has finished: requests, keyring and the client are imported).
+- `PISHKHAN_STARTUP_WARM`: what a sign-in needs has loaded too: the sweep of sessions an earlier run left in the
+  keyring has finished (requests, keyring and the client are imported) and the workspace is made (its modules
+  loaded off the UI thread).
 Then it quits the application.
 """
 
@@ -34,6 +35,10 @@ LATER = (
     "PySide6.QtPrintSupport",
     "desktop.ui.fee_preview_page",
     "desktop.print_service",
+    "client_api.local_db",
+    "desktop.outbox",
+    "desktop.ui.lock_screen",
+    "desktop.ui.workspace",
 )
 
 
@@ -52,15 +57,23 @@ class SignInPageLike(Protocol):
     stale_sessions_ended: Any  # a Signal(int)
 
 
+class WindowLike(Protocol):
+    """What the probe watches on the window (desktop.ui.main_window.MainWindow)."""
+
+    sign_in_page: Any  # a SignInPageLike
+    workspace_prepared: Any  # a Signal()
+
+
 class StartupProbe(QObject):
-    def __init__(self, app: QApplication, page: SignInPageLike) -> None:
+    def __init__(self, app: QApplication, window: WindowLike) -> None:
         super().__init__(app)
         self._app = app
-        self._page = page
-        self._painted = self._ready = self._warm = self._done = False
+        self._page: SignInPageLike = window.sign_in_page
+        self._painted = self._ready = self._swept_once = self._prepared = self._done = False
         self._warm_at = 0.0
         self._page.submit.installEventFilter(self)
         self._page.stale_sessions_ended.connect(self._swept)
+        window.workspace_prepared.connect(self._workspace_prepared)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -74,8 +87,11 @@ class StartupProbe(QObject):
         return False
 
     def _swept(self, _wiped: int) -> None:
-        self._warm_at = time.time()
-        self._warm = True
+        self._swept_once = True
+        self._check()
+
+    def _workspace_prepared(self) -> None:
+        self._prepared = True
         self._check()
 
     def _check(self) -> None:
@@ -83,7 +99,8 @@ class StartupProbe(QObject):
             self._ready = True
             # a zero timer runs once the events already queued (the start-up's own) are handled
             QTimer.singleShot(0, lambda: _mark("READY"))
-        if self._ready and self._warm and not self._done:
+        if self._ready and self._swept_once and self._prepared and not self._done:
+            self._warm_at = time.time()
             self._done = True
             QTimer.singleShot(0, self._finish)
 
@@ -92,5 +109,5 @@ class StartupProbe(QObject):
         self._app.quit()
 
 
-def install(app: QApplication, page: SignInPageLike) -> None:
-    StartupProbe(app, page)
+def install(app: QApplication, window: WindowLike) -> None:
+    StartupProbe(app, window)

@@ -20,7 +20,8 @@ from desktop import journaling
 from desktop.cashier_record import CounterPayment, answered_payment, problem_detail
 from desktop.formatting import code, isolate
 from desktop.forms import Problem
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.print_service import AlreadyPrintedError, PrintResult
 from desktop.ui.cashier_data import render_payment_receipt
 from printing import Rendered

@@ -42,7 +42,8 @@ from desktop import journaling
 from desktop.cashier_record import Reconciliation, counter_record, problem_detail, reconcile
 from desktop.formatting import code, format_amount, isolate
 from desktop.forms import Form, parse_amount
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.pages import Page
 from desktop.print_service import PrintResult
 from desktop.session import Session

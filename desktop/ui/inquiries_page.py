@@ -34,7 +34,8 @@ from client_api.inquiries import Inquiry
 from client_api.outbox import OutboxEntry, State
 from desktop import theme
 from desktop.formatting import code
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.pages import Page
 from desktop.session import Session
 from desktop.ui.inquiries_data import ALL, ANSWERED, PENDING, ListedInquiry, inquiry_columns, inquiry_loader

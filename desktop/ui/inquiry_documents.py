@@ -23,7 +23,8 @@ from client_api.inquiries import CertificateRecord, IssuedDoc, certificate_reque
 from client_api.outbox import OutboxEntry, State
 from desktop import journaling
 from desktop.formatting import code, isolate
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.ui.inquiry_texts import certificate_name
 
 if TYPE_CHECKING:

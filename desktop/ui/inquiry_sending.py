@@ -19,7 +19,8 @@ from client_api.inquiries import inquiry_send_action
 from client_api.outbox import OutboxEntry, State
 from desktop import journaling
 from desktop.formatting import code
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.ui.inquiry_draft import DRAFT_FORM, InquiryDraft
 
 if TYPE_CHECKING:

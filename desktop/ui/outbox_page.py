@@ -24,15 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabBar, QVBoxLa
 from civic.jalali import format_jalali_datetime
 from client_api.outbox import OutboxEntry
 from desktop import theme
-from desktop.messages import (
-    action_kind_name,
-    current_language,
-    isolate,
-    localized_digits,
-    outbox_reason,
-    outbox_state_name,
-)
+from desktop.messages import current_language, isolate, localized_digits
 from desktop.outbox import DONE_TODAY_TAB, IN_DOUBT_TAB, QUEUED_TAB, REJECTED_TAB, TABS, OutboxSnapshot
+from desktop.outbox_messages import action_kind_name, outbox_reason, outbox_state_name
 from desktop.pages import Page
 from desktop.session import Session
 from desktop.widgets.banner import MessageBanner

@@ -25,7 +25,8 @@ from client_api.errors import FieldError
 from client_api.outbox import OutboxEntry, State
 from desktop.formatting import isolate
 from desktop.forms import Problem
-from desktop.messages import operator_message, outbox_reason
+from desktop.messages import operator_message
+from desktop.outbox_messages import outbox_reason
 from desktop.ui.permit_draft import DRAFT_FORM
 from desktop.ui.permit_review_step import join_names, summary_texts
 from desktop.ui.permit_submission import (

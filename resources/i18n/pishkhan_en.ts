@@ -2349,10 +2349,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>خروج</source>
-        <translation>Sign out</translation>
-    </message>
-    <message>
         <source>آموزشی</source>
         <translation>TRAINING</translation>
     </message>
@@ -2375,22 +2371,6 @@
     <message>
         <source>قطع ارتباط</source>
         <translation>Offline</translation>
-    </message>
-    <message>
-        <source>تغییرات ذخیره‌نشده</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <source>تغییرات این صفحه ذخیره نشده است. بدون ذخیره از صفحه خارج می‌شوید؟</source>
-        <translation>The changes on this page have not been saved. Leave the page without saving?</translation>
-    </message>
-    <message>
-        <source>خروج بدون ذخیره</source>
-        <translation>Leave without saving</translation>
-    </message>
-    <message>
-        <source>ماندن در صفحه</source>
-        <translation>Stay on the page</translation>
     </message>
     <message>
         <source>صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد.</source>
@@ -4996,6 +4976,29 @@
     <message>
         <source>سابقه این سند از شهرداری گرفته نشد: {reason}</source>
         <translation>The municipality&apos;s record of this document could not be fetched: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>خروج</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>تغییرات ذخیره‌نشده</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>تغییرات این صفحه ذخیره نشده است. بدون ذخیره از صفحه خارج می‌شوید؟</source>
+        <translation>The changes on this page have not been saved. Leave the page without saving?</translation>
+    </message>
+    <message>
+        <source>خروج بدون ذخیره</source>
+        <translation>Leave without saving</translation>
+    </message>
+    <message>
+        <source>ماندن در صفحه</source>
+        <translation>Stay on the page</translation>
     </message>
 </context>
 </TS>

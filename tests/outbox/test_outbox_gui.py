@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from client_api.actions import note_action
 from client_api.outbox import OutboxEntry
-from desktop.messages import outbox_state_name
 from desktop.outbox import DONE_TODAY_TAB, IN_DOUBT_TAB, QUEUED_TAB, REJECTED_TAB, TABS, OutboxSnapshot
+from desktop.outbox_messages import outbox_state_name
 from desktop.session import Session
 from desktop.ui.outbox_page import OutboxPage
 from desktop.widgets.lists import ListState

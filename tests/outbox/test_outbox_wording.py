@@ -12,7 +12,7 @@ from client_api import actions
 from client_api.outbox import Reason, State
 from desktop import action_kinds
 from desktop.app import apply_language
-from desktop.messages import action_kind_name, field_label, outbox_state_name, reason_fallback, reason_text
+from desktop.outbox_messages import action_kind_name, field_label, outbox_state_name, reason_fallback, reason_text
 from tests.outbox.test_chains import permit_chain
 
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
@@ -65,7 +65,7 @@ def test_every_action_kind_is_registered_with_a_name_and_labels_for_every_field_
 
 def test_a_summary_names_the_action_in_one_line(language, local_db):
     from client_api.outbox import Outbox
-    from desktop.messages import action_summary
+    from desktop.outbox_messages import action_summary
 
     outbox = Outbox(local_db, "http://127.0.0.1:1/api/v1")
     _, chain = permit_chain()
