@@ -18,14 +18,14 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from civic import jsonsafe
+from civic import jsonsafe, trust_policy
 from civic.files import read_bounded
 from civic.resources import resource_path
 
 TARIFF = "tariff"
 DOCUMENT = "document"
 # The public training key: whatever it signs is training material, whatever the payload claims.
-TRAINING_KEY_ID = "pishkhan-training-1"
+TRAINING_KEY_ID = trust_policy.TRAINING_KEY_ID
 MAX_TRUST_LIST_BYTES = 1_000_000
 MAX_KEY_FILE_BYTES = 64 * 1024
 
@@ -82,8 +82,19 @@ class TrustList:
 
     @classmethod
     def load(cls, path: Path | None = None) -> TrustList:
-        """The bundled trust list, or the one at `path`."""
-        path = path or resource_path("trust", "keys.json")
+        """The bundled trust list (with the training key's when the installation's policy believes it:
+        civic/trust_policy.py), or the one at `path`."""
+        if path is not None:
+            return cls._read(path)
+        bundled = cls._read(resource_path("trust", trust_policy.TRUST_LIST))
+        extra = trust_policy.training_list()
+        if not trust_policy.training_key_believed() or not extra.is_file():
+            return bundled
+        training = [key for key in cls._read(extra).keys.values() if key.training]  # that list holds nothing else
+        return cls([*bundled.keys.values(), *training])
+
+    @classmethod
+    def _read(cls, path: Path) -> TrustList:
         try:
             data = read_bounded(path, MAX_TRUST_LIST_BYTES)
         except OSError as exc:

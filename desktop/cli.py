@@ -56,8 +56,22 @@ def _training_only(what: str) -> int:
     return 2
 
 
+def _trust_as_set() -> None:
+    """The office's choice about the training key (desktop/settings.py), for the verbs that read the trust list;
+    a missing settings file is not made here."""
+    from civic import trust_policy
+    from desktop.paths import app_dirs
+    from desktop.settings import FILE_NAME, read_settings
+
+    config = app_dirs().config
+    if (config / FILE_NAME).is_file():
+        trust_policy.believe_training_key(read_settings(config).settings.trust_training_key)
+
+
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else list(argv)
+    if args_in and args_in[0] in ("fees", "verify", "docs"):
+        _trust_as_set()
     if args_in and args_in[0] in ("sandbox", "screenshots") and not training_installed():
         return _training_only(args_in[0])
     if args_in[:2] == ["docs", "sample"] and not training_installed():

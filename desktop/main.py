@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from civic import trust_policy
 from desktop.app import configure_logging, create_application
 from desktop.crash import install_excepthook
 from desktop.paths import app_dirs
@@ -36,6 +37,7 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     configure_logging(dirs.log)
     loaded = read_settings(dirs.config)  # never raises, never blocks: a bad file is set aside (desktop/settings.py)
     settings = loaded.settings
+    trust_policy.believe_training_key(settings.trust_training_key)  # before any trust list is read
     app = create_application(language or settings.language, sys.argv[:1])
     install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 

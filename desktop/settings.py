@@ -62,6 +62,9 @@ class Settings:
     a4_printer: str = ""  # the sheet printer: certificates, replies, sheets, A5 receipts
     # minutes without input before the window locks (desktop/idle_lock.py holds it to 1–60)
     idle_lock_minutes: int = 5
+    # a training office on the production build: believe what the training key signs (civic/trust_policy.py);
+    # read at start-up
+    trust_training_key: bool = False
 
 
 # version N → N+1, applied in order to the raw dict

@@ -28,6 +28,15 @@ $prod/pishkhan-cli fees preview examples/case-residential.json >"$scratch/fees-p
   exit 1
 }
 grep -q "pishkhan-training-1" "$scratch/fees-production.txt" || { cat "$scratch/fees-production.txt" >&2; exit 1; }
+# a training office on the production build: its settings ask to believe the training key
+mkdir -p "$PISHKHAN_HOME/config"
+printf '{"version": 1, "trust_training_key": true}\n' >"$PISHKHAN_HOME/config/settings.json"
+$prod/pishkhan-cli fees preview examples/case-residential.json >"$scratch/fees-trusting.txt" || {
+  echo "production bundle: with the training key believed, the fee preview must work" >&2
+  cat "$scratch/fees-trusting.txt" >&2
+  exit 1
+}
+rm "$PISHKHAN_HOME/config/settings.json"
 for refused in "docs sample receipt-80mm --out $scratch/x.pdf" "screenshots --out $scratch/shots" "gui --demo"; do
   # shellcheck disable=SC2086
   if $prod/pishkhan-cli $refused 2>"$scratch/refused.txt"; then

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civic import trust_policy
 from client_api.errors import InsecureTransportError
 from client_api.transport import api_root
 from desktop import journaling, theme
@@ -45,7 +47,7 @@ from printing import A4_PRINTER, RECEIPT_PRINTER
 from printing.test_page import build_test_page
 
 _PRINTER_FIELDS = {RECEIPT_PRINTER: "receipt_printer", A4_PRINTER: "a4_printer"}
-_RESTART_FIELDS = ("api_url", "ca_bundle", "language")
+_RESTART_FIELDS = ("api_url", "ca_bundle", "language", "trust_training_key")
 
 
 def address_problem(address: str) -> str | None:
@@ -108,6 +110,22 @@ class SettingsPage(Page):
         )
         restart_note.setWordWrap(True)
         theme.set_tone(restart_note, "muted")
+        self.trust_training = _named(
+            QCheckBox(self.tr("تعرفه‌ها و اسنادی که کلید آموزشی امضا کرده است پذیرفته شود")), "trustTrainingKey"
+        )
+        self._training_in_trust_list = trust_policy.training_key_in_trust_list()
+        if self._training_in_trust_list:  # a training installation: nothing to choose
+            self.trust_training.setChecked(True)
+            self.trust_training.setEnabled(False)
+            training_text = self.tr("این نسخه آموزشی است و کلید آموزشی را همیشه می‌پذیرد.")
+        else:
+            training_text = self.tr(
+                "فقط برای دفتری که با سامانه آموزشی کار می‌کند. هر چه این کلید امضا کرده «آموزشی» نشان داده می‌شود. "
+                "از راه‌اندازی بعدی برنامه به کار می‌رود."
+            )
+        training_note = _named(QLabel(training_text), "trustTrainingNote")
+        training_note.setWordWrap(True)
+        theme.set_tone(training_note, "muted")
 
         # the idle lock: minutes without input before the window locks; takes effect at once
         self.idle_lock_minutes = _named(QSpinBox(), "idleLockMinutes")
@@ -125,6 +143,7 @@ class SettingsPage(Page):
             "idle_lock_minutes": self.tr("قفل خودکار پس از"),
             "ca_bundle": self.tr("فایل گواهی‌های مورد اعتماد"),
             "language": self.tr("زبان"),
+            "trust_training_key": self.tr("کلید آموزشی"),
             RECEIPT_PRINTER: self.tr("چاپگر رسید"),
             A4_PRINTER: self.tr("چاپگر A4"),
         }
@@ -167,6 +186,11 @@ class SettingsPage(Page):
         layout.addWidget(_section(self.tr("سامانه شهرداری"), "serverHeading"))
         layout.addLayout(server_form)
         layout.addWidget(restart_note)
+        layout.addWidget(_section(self.tr("آموزش"), "trainingHeading"))
+        training_form = QFormLayout()
+        training_form.addRow(self.labels["trust_training_key"], self.trust_training)
+        layout.addLayout(training_form)
+        layout.addWidget(training_note)
         layout.addWidget(_section(self.tr("قفل صفحه"), "idleLockHeading"))
         idle_form = QFormLayout()
         idle_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # a few digits: no wider
@@ -196,6 +220,7 @@ class SettingsPage(Page):
         self.api_url.textEdited.connect(self._edited)
         self.ca_bundle.textEdited.connect(self._edited)
         self.language.currentIndexChanged.connect(self._edited)
+        self.trust_training.toggled.connect(self._edited)
         self._load_from_settings()
         self.list_printers()
 
@@ -208,6 +233,7 @@ class SettingsPage(Page):
             "ca_bundle": settings.ca_bundle,
             "language": settings.language,
             "idle_lock_minutes": str(idle_minutes(settings.idle_lock_minutes)),
+            "trust_training_key": "1" if settings.trust_training_key else "",
             RECEIPT_PRINTER: settings.receipt_printer,
             A4_PRINTER: settings.a4_printer,
         }
@@ -219,12 +245,22 @@ class SettingsPage(Page):
             "ca_bundle": self.ca_bundle.text().strip(),
             "language": str(self.language.currentData()),
             "idle_lock_minutes": str(self.idle_lock_minutes.value()),
+            "trust_training_key": self._trust_training_value(),
             RECEIPT_PRINTER: str(self.printer_combos[RECEIPT_PRINTER].currentData() or ""),
             A4_PRINTER: str(self.printer_combos[A4_PRINTER].currentData() or ""),
         }
 
+    def _trust_training_value(self) -> str:
+        if self._training_in_trust_list:  # the box shows what the installation does, not a choice
+            return "1" if self.session.settings.trust_training_key else ""
+        return "1" if self.trust_training.isChecked() else ""
+
     def _load_from_settings(self) -> None:
         saved = self._saved_values()
+        if not self._training_in_trust_list:
+            self.trust_training.blockSignals(True)
+            self.trust_training.setChecked(saved["trust_training_key"] == "1")
+            self.trust_training.blockSignals(False)
         self.api_url.setText(saved["api_url"])
         self.ca_bundle.setText(saved["ca_bundle"])
         self.language.setCurrentIndex(max(0, self.language.findData(saved["language"])))
@@ -311,6 +347,7 @@ class SettingsPage(Page):
         settings.ca_bundle = values["ca_bundle"]
         settings.language = values["language"]
         settings.idle_lock_minutes = int(values["idle_lock_minutes"])
+        settings.trust_training_key = values["trust_training_key"] == "1"
         settings.receipt_printer = values[RECEIPT_PRINTER]
         settings.a4_printer = values[A4_PRINTER]
         try:
@@ -324,7 +361,9 @@ class SettingsPage(Page):
         journaling.record_settings_change(self.session, before, settings)
         restart = any(getattr(before, name) != getattr(settings, name) for name in _RESTART_FIELDS)
         if restart:
-            text = self.tr("تنظیمات ذخیره شد. نشانی سامانه، گواهی و زبان از راه‌اندازی بعدی برنامه به کار می‌روند.")
+            text = self.tr(
+                "تنظیمات ذخیره شد. نشانی سامانه، گواهی، زبان و کلید آموزشی از راه‌اندازی بعدی برنامه به کار می‌روند."
+            )
         else:
             text = self.tr("تنظیمات ذخیره شد.")
         self.banner.show_message(text, "success")

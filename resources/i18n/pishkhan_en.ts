@@ -4471,6 +4471,18 @@
         <translation>The server address, certificate and language take effect the next time the application starts.</translation>
     </message>
     <message>
+        <source>تعرفه‌ها و اسنادی که کلید آموزشی امضا کرده است پذیرفته شود</source>
+        <translation>Accept tariff books and documents signed by the training key</translation>
+    </message>
+    <message>
+        <source>این نسخه آموزشی است و کلید آموزشی را همیشه می‌پذیرد.</source>
+        <translation>This is a training installation: it always accepts the training key.</translation>
+    </message>
+    <message>
+        <source>فقط برای دفتری که با سامانه آموزشی کار می‌کند. هر چه این کلید امضا کرده «آموزشی» نشان داده می‌شود. از راه‌اندازی بعدی برنامه به کار می‌رود.</source>
+        <translation>Only for an office that works with the training system. Whatever this key signs is shown as “training”. Takes effect the next time the application starts.</translation>
+    </message>
+    <message>
         <source> دقیقه</source>
         <translation> min</translation>
     </message>
@@ -4493,6 +4505,10 @@
     <message>
         <source>زبان</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>کلید آموزشی</source>
+        <translation>Training key</translation>
     </message>
     <message>
         <source>چاپگر رسید</source>
@@ -4523,6 +4539,10 @@
         <translation>Municipal system</translation>
     </message>
     <message>
+        <source>آموزش</source>
+        <translation>Training</translation>
+    </message>
+    <message>
         <source>قفل صفحه</source>
         <translation>Screen lock</translation>
     </message>
@@ -4547,8 +4567,8 @@
         <translation>{field}: {reason}</translation>
     </message>
     <message>
-        <source>تنظیمات ذخیره شد. نشانی سامانه، گواهی و زبان از راه‌اندازی بعدی برنامه به کار می‌روند.</source>
-        <translation>Settings saved. The server address, certificate and language take effect the next time the application starts.</translation>
+        <source>تنظیمات ذخیره شد. نشانی سامانه، گواهی، زبان و کلید آموزشی از راه‌اندازی بعدی برنامه به کار می‌روند.</source>
+        <translation>Settings saved. The server address, certificate, language and training key take effect the next time the application starts.</translation>
     </message>
     <message>
         <source>تنظیمات ذخیره شد.</source>

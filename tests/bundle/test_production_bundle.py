@@ -67,3 +67,9 @@ def test_the_trust_list_does_not_believe_the_training_key():
     assert lists, "the bundle has no trust list"
     for path in lists:
         assert TRAINING_KEY_ID not in {key["key_id"] for key in json.loads(path.read_text(encoding="utf-8"))}
+
+
+def test_the_training_key_is_kept_apart_for_a_training_office():
+    """Believed only when the settings ask for it (civic/trust_policy.py); that list holds nothing else."""
+    (path,) = [path for path in _files() if path.name == "training-keys.json"]
+    assert [key["key_id"] for key in json.loads(path.read_text(encoding="utf-8"))] == [TRAINING_KEY_ID]

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from desktop.settings import FILE_NAME
 from desktop.ui.settings_page import SettingsPage
 from printing import A4_PRINTER, RECEIPT_PRINTER
+from tests.trust_resources import production_resources
 
 
 def _office_ca(path: Path) -> Path:
@@ -89,6 +90,30 @@ def test_saving_writes_the_chosen_values_to_the_settings_file(settings_page, qtb
     assert not page.has_unsaved_changes()
     assert page.banner.tone() == "success"
     assert "راه‌اندازی بعدی" in page.banner.text()  # the address and language wait for the next start
+
+
+def test_a_training_installation_shows_the_training_key_believed_with_nothing_to_choose(settings_page):
+    box = settings_page.trust_training
+    assert box.isChecked() and not box.isEnabled()
+    assert not settings_page.has_unsaved_changes()
+
+
+def test_a_production_installation_believes_the_training_key_when_the_office_asks(
+    make_session, shared_sandbox, qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PISHKHAN_RESOURCES", str(production_resources(tmp_path / "resources")))
+    page = SettingsPage(make_session(shared_sandbox.url))
+    qtbot.addWidget(page)
+    page.show()
+    box = page.trust_training
+    assert box.isEnabled() and not box.isChecked() and not page.has_unsaved_changes()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and page.has_unsaved_changes()
+    with qtbot.waitSignal(page.saved, timeout=10_000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert _saved(page)["trust_training_key"] is True
+    assert "کلید آموزشی از راه‌اندازی بعدی" in page.banner.text()  # read at the next start
+    assert not page.has_unsaved_changes()
 
 
 def test_plain_http_to_another_host_is_refused_naming_the_field(settings_page, qtbot):
