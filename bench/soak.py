@@ -66,15 +66,24 @@ class Sandbox:
     """The sandbox as a real process on a fixed port and data folder, restartable; the next process is made ready
     (imports done) in the background, so a restart costs the start-up of the server, not of Python."""
 
-    def __init__(self, data: Path, log: Path, faults: str | None = None, seed: int = 0) -> None:
+    def __init__(
+        self, data: Path, log: Path, faults: str | None = None, seed: int = 0, *, restartable: bool = True
+    ) -> None:
+        """`restartable=False`: no next process is made ready after a start (nothing else runs while measuring)."""
         self.port = free_port()
+        self._restartable = restartable
         self.url = f"http://127.0.0.1:{self.port}"
         self._args = ["--host", "127.0.0.1", "--port", str(self.port), "--data", str(data)]
         self._faults = faults
         self._seeds = itertools.count(seed * 1000)  # each process draws its own faults
         self._log = log.open("a")
-        self._standby = self._spawn()
+        self._standby: subprocess.Popen[str] | None = self._spawn()
         self._running: subprocess.Popen[str] | None = None
+
+    @property
+    def pid(self) -> int | None:
+        """The running server's process id (None while it is down)."""
+        return self._running.pid if self._running is not None else None
 
     def _spawn(self) -> subprocess.Popen[str]:
         faults = ["--faults", f"{self._faults},seed={next(self._seeds)}"] if self._faults else []
@@ -88,7 +97,7 @@ class Sandbox:
         )
 
     def start(self) -> None:
-        process, self._standby = self._standby, None
+        process, self._standby = self._standby or self._spawn(), None
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write("go\n")
         process.stdin.flush()
@@ -96,7 +105,7 @@ class Sandbox:
         if not line.startswith("PISHKHAN_SANDBOX_READY"):
             raise RuntimeError(f"the sandbox did not start: {line!r}")
         self._running = process
-        self._standby = self._spawn()
+        self._standby = self._spawn() if self._restartable else None
 
     def stop(self, *, kill: bool) -> None:
         process, self._running = self._running, None

@@ -9,8 +9,11 @@ The schema carries its version in `PRAGMA user_version` and moves forward by num
 one transaction. Before an existing file is migrated, a copy is kept beside it. A file written by a newer version of
 the application is refused rather than guessed at.
 
-Connections are short-lived and belong to one thread (open one per unit of work); the database object itself may be
-shared between threads.
+Connections belong to one thread and are short-lived (one per unit of work), except where a thread `hold`s one: a
+thread that does unit after unit (the outbox sender) keeps its connection for as long as it runs, which spares it
+opening one per unit and the checkpoint SQLite runs whenever the last connection to the file closes. A held connection
+is still in autocommit mode between units, so it holds no lock and sees every commit of the others; it is dropped and
+opened afresh after a unit that failed. The database object itself may be shared between threads.
 
 Nothing is ever re-created silently. A marker beside the file (`<db>.present`, written at the first open) tells a
 file that is missing, or empty, after it existed apart from first use. At open, `check` looks before anything is
@@ -26,11 +29,13 @@ import os
 import re
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from civic.files import ensure_private_dir, make_private
 from client_api.journal import SCHEMA as JOURNAL_SCHEMA
 
 BUSY_TIMEOUT_MS = 10_000
@@ -189,30 +194,6 @@ class DamagedDatabaseError(LocalDatabaseError):
         self.detail = detail
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create the folder and any missing parents, 0700 (POSIX); an existing folder itself is made 0700."""
-    path = Path(path)
-    missing = [path, *(parent for parent in path.parents if not parent.exists())] if not path.exists() else []
-    for folder in reversed(missing):  # the ones made here are 0700 too (mkdir's `parents` would not make them so)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        if os.name == "posix":
-            folder.chmod(0o700)
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != 0o700:
-        path.chmod(0o700)
-    return path
-
-
-def make_private(path: Path) -> None:
-    """Make an existing file 0600 (POSIX); a missing one is left missing."""
-    if os.name != "posix":
-        return
-    try:
-        if stat.S_IMODE(path.stat().st_mode) != 0o600:
-            path.chmod(0o600)
-    except FileNotFoundError:
-        pass
-
-
 def sidecars(path: Path) -> tuple[Path, Path]:
     """SQLite's write-ahead log and shared-memory index beside a database file."""
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
@@ -263,6 +244,7 @@ class LocalDatabase:
         """`on_connect` sees every new connection (e.g. to trace its statements)."""
         self.path = Path(path)
         self._on_connect = on_connect
+        self._held = threading.local()  # .conn: this thread's held connection (`hold`), .depth: how many holds
 
     def open(self, *, new: bool = False) -> LocalDatabase:
         """Check the file (`check`), then create it or bring its schema up to date; returns self.
@@ -368,9 +350,7 @@ class LocalDatabase:
         with self.connect() as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
-    @contextmanager
-    def connect(self) -> Iterator[sqlite3.Connection]:
-        """A fresh connection in autocommit mode (transactions are explicit), closed afterwards."""
+    def _new_connection(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             conn.row_factory = sqlite3.Row
@@ -379,9 +359,45 @@ class LocalDatabase:
             conn.execute("PRAGMA foreign_keys=ON")
             if self._on_connect is not None:
                 self._on_connect(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection in autocommit mode (transactions are explicit): this thread's held one (`hold`), or a fresh
+        one closed afterwards."""
+        if getattr(self._held, "depth", 0):
+            conn = getattr(self._held, "conn", None)
+            if conn is None:
+                conn = self._held.conn = self._new_connection()
+            try:
+                yield conn
+            except BaseException:
+                self._held.conn = None  # whatever state the failure left it in, the next unit starts afresh
+                conn.close()
+                raise
+            return
+        conn = self._new_connection()
+        try:
             yield conn
         finally:
             conn.close()
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Keep one connection open for this thread until the block ends: `connect` and `write` on this thread use
+        it meanwhile (see the module's docstring). Holds nest; the outermost closes the connection."""
+        self._held.depth = getattr(self._held, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._held.depth -= 1
+            conn = getattr(self._held, "conn", None)
+            if not self._held.depth and conn is not None:
+                self._held.conn = None
+                conn.close()
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:

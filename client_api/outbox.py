@@ -292,13 +292,16 @@ class Outbox:
                 )
         return len(rows)
 
-    def claim_due(self) -> OutboxEntry | None:
+    def claim_due(self, *, settling: Sequence[tuple[OutboxEntry, Settlement]] = ()) -> OutboxEntry | None:
         """The next due action of this API address, marked `sending` (committed before it is sent); a step of a chain
-        is due only once every earlier step is done.
+        is due only once every earlier step is done. `settling`: outcomes of earlier attempts, recorded first in the
+        same transaction (as `settle` would), so a sender going from one action to the next commits once per action.
 
         The entry returned carries the state it had *before* this attempt, and the attempt already counted."""
         now = self._clock()
         with self.db.write() as conn:
+            for entry, settlement in settling:
+                self._record(conn, entry, settlement, now)
             row = conn.execute(
                 "SELECT * FROM outbox WHERE api_root = ? AND state IN (?, ?) AND next_attempt_at <= ?"
                 f" AND {_EARLIER_STEPS_DONE} ORDER BY next_attempt_at, id LIMIT 1",
@@ -319,66 +322,71 @@ class Outbox:
         """Record the outcome of the attempt on `entry` (one transaction: the row, the attempt log, and for a refused
         step the later steps of its chain, which become `not_sent`)."""
         now = self._clock()
+        with self.db.write() as conn:
+            self._record(conn, entry, settlement, now)
+
+    @staticmethod
+    def _record(conn: sqlite3.Connection, entry: OutboxEntry, settlement: Settlement, now: float) -> None:
+        """`settle`'s writes, inside the caller's transaction; an outcome for a row already final is ignored."""
         answer = settlement.answer
         final = settlement.state in FINAL_STATES
         errors = json.dumps(
             [{"field": e.field, "message": e.message} for e in settlement.field_errors], ensure_ascii=False
         )
-        with self.db.write() as conn:
-            updated = conn.execute(
-                "UPDATE outbox SET state = ?, updated_at = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
-                " last_error = ?, last_error_detail = ?, response_status = COALESCE(?, response_status),"
-                " response_type = COALESCE(?, response_type), response_body = COALESCE(?, response_body),"
-                " field_errors = CASE WHEN ? THEN ? ELSE field_errors END, defect = MAX(defect, ?),"
-                " finished_at = CASE WHEN ? THEN ? ELSE finished_at END"
-                " WHERE id = ? AND state NOT IN (?, ?, ?)",
+        updated = conn.execute(
+            "UPDATE outbox SET state = ?, updated_at = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
+            " last_error = ?, last_error_detail = ?, response_status = COALESCE(?, response_status),"
+            " response_type = COALESCE(?, response_type), response_body = COALESCE(?, response_body),"
+            " field_errors = CASE WHEN ? THEN ? ELSE field_errors END, defect = MAX(defect, ?),"
+            " finished_at = CASE WHEN ? THEN ? ELSE finished_at END"
+            " WHERE id = ? AND state NOT IN (?, ?, ?)",
+            (
+                settlement.state.value,
+                now,
+                settlement.next_attempt_at,
+                settlement.error,
+                settlement.detail,
+                answer.status if answer else None,
+                answer.content_type if answer else None,
+                answer.body if answer else None,
+                bool(settlement.field_errors),
+                errors,
+                int(settlement.defect),
+                final,
+                now,
+                entry.id,
+                *_FINAL_VALUES,
+            ),
+        ).rowcount
+        if updated:
+            conn.execute(
+                "INSERT INTO outbox_attempts (outbox_id, attempt, finished_at, outcome, status, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    settlement.state.value,
-                    now,
-                    settlement.next_attempt_at,
-                    settlement.error,
-                    settlement.detail,
-                    answer.status if answer else None,
-                    answer.content_type if answer else None,
-                    answer.body if answer else None,
-                    bool(settlement.field_errors),
-                    errors,
-                    int(settlement.defect),
-                    final,
-                    now,
                     entry.id,
-                    *_FINAL_VALUES,
+                    entry.attempts,
+                    now,
+                    settlement.outcome,
+                    answer.status if answer else None,
+                    settlement.detail,
                 ),
-            ).rowcount
-            if updated:
-                conn.execute(
-                    "INSERT INTO outbox_attempts (outbox_id, attempt, finished_at, outcome, status, detail)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        entry.id,
-                        entry.attempts,
-                        now,
-                        settlement.outcome,
-                        answer.status if answer else None,
-                        settlement.detail,
-                    ),
-                )
-            if updated and settlement.state is State.REJECTED:
-                conn.execute(
-                    "UPDATE outbox SET state = ?, updated_at = ?, finished_at = ?, last_error = ?,"
-                    " last_error_detail = ?, blocked_by_step = ? WHERE chain_id = ? AND chain_step > ? AND state = ?",
-                    (
-                        State.NOT_SENT.value,
-                        now,
-                        now,
-                        Reason.EARLIER_STEP_REJECTED.value,
-                        entry.kind,
-                        entry.chain_step,
-                        entry.chain_id,
-                        entry.chain_step,
-                        State.QUEUED.value,
-                    ),
-                )
+            )
+        if updated and settlement.state is State.REJECTED:
+            conn.execute(
+                "UPDATE outbox SET state = ?, updated_at = ?, finished_at = ?, last_error = ?,"
+                " last_error_detail = ?, blocked_by_step = ? WHERE chain_id = ? AND chain_step > ? AND state = ?",
+                (
+                    State.NOT_SENT.value,
+                    now,
+                    now,
+                    Reason.EARLIER_STEP_REJECTED.value,
+                    entry.kind,
+                    entry.chain_step,
+                    entry.chain_id,
+                    entry.chain_step,
+                    State.QUEUED.value,
+                ),
+            )
 
     def next_due_at(self) -> float | None:
         """When the earliest waiting action of this API address is due (None if none waits); a step that waits for

@@ -1,7 +1,11 @@
 """The outbox sender: one thread, its own HTTP session, nothing lost and nothing applied twice.
 
 The loop takes the next due action (`Outbox.claim_due`: marked `sending` and committed before a byte leaves), sends
-its exact bytes under its key (`deliver`), and records the outcome (`Outbox.settle`). How an outcome is judged:
+its exact bytes under its key (`deliver`), and records the outcome (`Outbox.settle`). On its thread, while online, the
+sender records an outcome in the transaction that claims the next action (one commit per action, not two): the
+outcome is on disk before anything else is sent, and until then the action is `sending` on disk, recovered as in
+doubt after a crash and resent under its same key. The thread keeps one database connection while it runs
+(`LocalDatabase.hold`). How an outcome is judged:
 
 - 2xx: `done`, the answer kept (a replayed answer is the same answer).
 - no connection could be made: nothing reached the server; the action keeps its state and its place, and the sender
@@ -194,26 +198,34 @@ class OutboxSender:
             self._wake.clear()
 
     def _run(self) -> None:
-        if self._confirm_keys:
-            try:
-                self.confirmation = self.confirm(self._confirm_keys)
-            except Exception:
-                log.exception("outbox sender: confirming recovered actions failed; sending goes on")
-        while not self._stop.is_set():
-            try:
-                if self._connection is Connection.SIGNED_OUT:
-                    self._sleep(IDLE_WAIT_S)
-                elif self._connection is Connection.OFFLINE:
-                    self._sleep(self.policy.probe_delay(self._probe_failures, self._rng))
-                    if not self._stop.is_set() and self._connection is Connection.OFFLINE:
-                        self.probe()
-                elif not self.step():
-                    due = self.outbox.next_due_at()
-                    wait = IDLE_WAIT_S if due is None else min(IDLE_WAIT_S, max(0.0, due - self._clock()))
-                    self._sleep(wait)
-            except Exception:  # a locked or failing disk must not end the thread: the rows wait on disk
-                log.exception("outbox sender: unexpected failure; trying again shortly")
-                self._sleep(self.policy.probe_base_s)
+        with self.outbox.db.hold():
+            if self._confirm_keys:
+                try:
+                    self.confirmation = self.confirm(self._confirm_keys)
+                except Exception:
+                    log.exception("outbox sender: confirming recovered actions failed; sending goes on")
+            while not self._stop.is_set():
+                try:
+                    if self._unsettled is not None and self._connection is not Connection.ONLINE:
+                        self._settle(*self._unsettled)  # recorded before any pause
+                    if self._connection is Connection.SIGNED_OUT:
+                        self._sleep(IDLE_WAIT_S)
+                    elif self._connection is Connection.OFFLINE:
+                        self._sleep(self.policy.probe_delay(self._probe_failures, self._rng))
+                        if not self._stop.is_set() and self._connection is Connection.OFFLINE:
+                            self.probe()
+                    elif not self._step(settle_now=False):
+                        due = self.outbox.next_due_at()
+                        wait = IDLE_WAIT_S if due is None else min(IDLE_WAIT_S, max(0.0, due - self._clock()))
+                        self._sleep(wait)
+                except Exception:  # a locked or failing disk must not end the thread: the rows wait on disk
+                    log.exception("outbox sender: unexpected failure; trying again shortly")
+                    self._sleep(self.policy.probe_base_s)
+            if self._unsettled is not None:  # stopping: the last outcome is recorded before the thread ends
+                try:
+                    self._settle(*self._unsettled)
+                except Exception:  # on disk the action stays `sending`: in doubt at the next start, resent by key
+                    log.exception("outbox sender: the last outcome could not be recorded")
 
     # -- steps (the thread runs these; tests drive them one by one) -----------------------------------
 
@@ -222,10 +234,21 @@ class OutboxSender:
 
         If recording fails (disk full, database locked), the outcome is kept in memory and recorded before anything
         else is sent; should the process die meanwhile, the action is `sending` on disk and recovered as in doubt."""
-        if self._unsettled is not None:
+        return self._step(settle_now=True)
+
+    def _step(self, *, settle_now: bool) -> bool:
+        """`step`; with `settle_now=False` (the thread, while online) an outcome is kept in memory and recorded in
+        the transaction that claims the next action (or finds none due)."""
+        if self._unsettled is not None and settle_now:
             self._settle(*self._unsettled)
             return True
-        entry = self.outbox.claim_due()
+        if self._unsettled is not None:
+            unsettled = self._unsettled
+            entry = self.outbox.claim_due(settling=[unsettled])
+            self._unsettled = None
+            self._notify(SenderEvent(self._connection, unsettled[0].id, unsettled[1].state))
+        else:
+            entry = self.outbox.claim_due()
         if entry is None:
             return False
         try:
@@ -239,7 +262,10 @@ class OutboxSender:
                 error=Reason.LOCAL_FAILURE,
                 detail=_detail(exc, named=True),
             )
-        self._settle(entry, settlement)
+        if settle_now or self._connection is not Connection.ONLINE:
+            self._settle(entry, settlement)
+        else:
+            self._unsettled = (entry, settlement)
         return True
 
     def confirm(self, keys: tuple[str, ...]) -> Confirmation:
