@@ -6,9 +6,10 @@
 - Before printing, `check` refuses with a typed `PrintError` (its `message()` is the operator's sentence) when no
   printer is chosen or installed, when the chosen one is gone, stopped, or when Qt would print to a file
   (`printerName()` empty or `outputFormat()` not native).
-- `print_document` draws each page with QtPdf at the printer's resolution (capped at 600 dpi, in bands of 512 pixel
-  rows, so an A4 page never needs more than a few megabytes) through QPainter onto a native QPrinter, then asks the
-  queue whether it took the job (CUPS answers per thread; Qt ignores that answer).
+- `print_document` draws each page with QtPdf at the printer's resolution (capped at 600 dpi, in bands of 128 pixel
+  rows, so an A4 page never needs more than a megabyte at a time) through QPainter onto a native QPrinter, then asks
+  the queue whether it took the job (CUPS answers per thread; Qt ignores that answer). One document is drawn at a
+  time (see BAND_ROWS for why both).
 - Every printed PDF is archived as `<data>/printed/<number>.pdf`; a reprint gets `<number>-2.pdf`, `-3`, ... and a
   file is never overwritten. An original is printed once: a second print must be built as a reprint («المثنی»).
 
@@ -22,10 +23,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import logging
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +48,13 @@ log = logging.getLogger(__name__)
 ROLES = (RECEIPT_PRINTER, A4_PRINTER)
 MAX_DPI = 600
 MIN_DPI = 150
-BAND_ROWS = 512
+# Qt's printing calls keep Python's interpreter lock while they run (QPrinter and QPrinterInfo asking CUPS, QtPdf
+# drawing a band, the PDF engine taking it, QPainter.end() writing and submitting the job), so the UI thread waits
+# for each of them whole before it can run a slot: bands of 128 rows keep a call under about 20 ms at 600 dpi
+# (512 rows held it for up to 100 ms), and one document at a time is drawn, so a batch of prints does not hand the
+# lock from one print thread to the next while the UI thread waits.
+BAND_ROWS = 128
+_ONE_AT_A_TIME = threading.Lock()
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -222,8 +231,9 @@ class PrintService:
         """Check, print and archive `doc`. Blocking: call it on a worker thread (`print_in_background`)."""
         if not doc.reprint and self.already_printed(doc.number):
             raise AlreadyPrintedError(doc.number)
-        name = self.check(doc.printer_role)
-        pages, dpi = _print_pdf(doc, name)
+        with _ONE_AT_A_TIME:
+            name = self.check(doc.printer_role)
+            pages, dpi = _print_pdf(doc, name)
         try:
             archived = self.archive(doc)
         except OSError as exc:
@@ -322,12 +332,9 @@ def _paint_page(painter: QPainter, document: QPdfDocument, page: int, target: QR
 _IPP_ERROR = 0x0400  # IPP status codes from client-error-bad-request up are failures
 
 
-def _cups_error() -> str | None:
-    """What CUPS said to this thread's last request (Qt's submit of the job), if it refused; None elsewhere.
-
-    Qt's CUPS engine calls cupsPrintFile() when the painter ends and ignores its result, so a queue that is not
-    accepting jobs would otherwise look like success. libcups keeps the last status per thread.
-    """
+@functools.cache
+def _libcups() -> ctypes.CDLL | None:
+    """libcups, found once (finding it runs `ldconfig -p`); None off Linux or where it is missing."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -336,6 +343,18 @@ def _cups_error() -> str | None:
         return None
     cups.cupsLastError.restype = ctypes.c_int
     cups.cupsLastErrorString.restype = ctypes.c_char_p
+    return cups
+
+
+def _cups_error() -> str | None:
+    """What CUPS said to this thread's last request (Qt's submit of the job), if it refused; None elsewhere.
+
+    Qt's CUPS engine calls cupsPrintFile() when the painter ends and ignores its result, so a queue that is not
+    accepting jobs would otherwise look like success. libcups keeps the last status per thread.
+    """
+    cups = _libcups()
+    if cups is None:
+        return None
     status = cups.cupsLastError()
     if status < _IPP_ERROR:
         return None

@@ -48,6 +48,62 @@ KEY = Qt.ItemDataRole.UserRole
 _PERSIAN_WORD = re.compile("[\u0600-\u06ff]{2,}")
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z]?[0-9]?", re.ASCII)  # a formula's letter: P, S, L0, x
 _DIGITS = re.compile(r"-?[0-9]+", re.ASCII)
+_SYMBOL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z]?[0-9]?(?![A-Za-z0-9])", re.ASCII)  # «L0» in a sentence
+
+
+# a row of the explanation: (kind, text) for a sentence, or ("grid", ((name, value), ...)) for named values
+Row = tuple[str, str | tuple[tuple[str, str], ...]]
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _style(kind: str) -> str:
+    """The look a row of this kind takes from the theme: the line's heading, or plain text."""
+    return "section" if kind == "section" else ""
+
+
+class _NamedValues(QWidget):
+    """Rows of "name: value" in two columns. Its labels are kept, hidden when fewer rows are wanted, and given new
+    text as the values change: a label made and shown costs milliseconds (the theme is applied, the text laid out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        self._labels: list[tuple[QLabel, QLabel]] = []
+        self._used = 0
+
+    def show_pairs(self, pairs: tuple[tuple[str, str], ...], counter: int) -> int:
+        """Show `pairs`, numbered from `counter` + 1 (the number ties a name to its value); returns the last number."""
+        for row, (name, value) in enumerate(pairs):
+            if row < len(self._labels):
+                name_label, value_label = self._labels[row]
+                _set_text(name_label, name)
+                _set_text(value_label, value)
+                if row >= self._used:
+                    name_label.show()
+                    value_label.show()
+            else:
+                name_label, value_label = QLabel(name, wordWrap=True), QLabel(value)
+                self._grid.addWidget(name_label, row, 0)
+                self._grid.addWidget(value_label, row, 1)
+                self._labels.append((name_label, value_label))
+            counter += 1
+            name_label.setProperty("nameOf", counter)
+            value_label.setProperty("valueOf", counter)
+        for name_label, value_label in self._labels[len(pairs) : self._used]:
+            name_label.hide()
+            value_label.hide()
+        self._used = len(pairs)
+        return counter
+
+    @property
+    def labels(self) -> list[tuple[QLabel, QLabel]]:
+        return self._labels[: self._used]
 
 
 class Vocabulary(Protocol):
@@ -190,6 +246,15 @@ class AssessmentView(QSplitter):
         self._rows.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details.setWidget(self._content)
         self.placeholder = self.tr("ردیفی را برگزینید تا روش محاسبه آن نمایش داده شود.")
+        self._placeholder_label = self._label(self.placeholder, "muted")
+        self._placeholder_shown = True
+        # the placeholder, or the rows of the chosen line (kept while hidden: the same line usually comes back)
+        self._explanation = QWidget(objectName="feeLineExplanation")
+        self._explanation.hide()
+        self._explanation_rows_layout = QVBoxLayout(self._explanation)
+        self._explanation_rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows.addWidget(self._placeholder_label)
+        self._rows.addWidget(self._explanation)
         self.addWidget(self.lines)
         self.addWidget(self.details)
         self.setChildrenCollapsible(False)
@@ -199,38 +264,54 @@ class AssessmentView(QSplitter):
         self._selected: tuple[str, str] | None = None
         self._lines: dict[tuple[str, str], tuple[str, Line]] = {}
         self._vocabulary: Vocabulary | None = None
+        self._shown: list[Row] = []  # the rows of the explanation on screen, and their labels
+        self._row_widgets: list[QWidget] = []  # a QLabel for a sentence, _NamedValues for named values
+        self._spare: list[QWidget] = []  # made for an earlier line and hidden, for the next one
         self.lines.currentItemChanged.connect(self._current_changed)
         self._render(None)
 
     def show_assessment(
         self, assessment: Assessment, floor_name: Callable[[int], str], vocabulary: Vocabulary | None = None
     ) -> None:
-        """Replace the rows; the selected line (by code and floor) stays selected while the operator types."""
+        """Replace the rows; the selected line (by code and floor) stays selected while the operator types. The same
+        lines as those shown (the usual case while typing) are updated in place, not made again."""
         persian = current_language() == "fa"
         self._vocabulary = vocabulary
         keep = self._selected
+        keys = [(line.code, line.scope) for line in assessment.lines]
+        shown = [self.lines.topLevelItem(row) for row in range(self.lines.topLevelItemCount())]
+        same = keys == [item.data(CODE, KEY) for item in shown if item is not None]
         self.lines.blockSignals(True)
-        self.lines.clear()
+        if not same:
+            self.lines.clear()
         self._lines = {}
         current = None
-        for line in assessment.lines:
-            key = (line.code, line.scope)
+        for row, line in enumerate(assessment.lines):
+            key = keys[row]
             title = line.title if persian or not line.item.title_en else line.item.title_en
             where = "" if line.floor is None else floor_name(line.floor)
             code = digits(line.code)
-            item = QTreeWidgetItem([code, title, where, ""])
-            set_amount_cell(item, AMOUNT, line.amount_rials)
-            item.setData(CODE, KEY, key)
-            item.setData(AMOUNT, KEY, line.amount_rials)
-            item.setToolTip(TITLE, title)
-            self.lines.addTopLevelItem(item)
+            item = shown[row] if same else None
+            if item is None:
+                item = QTreeWidgetItem([code, title, where, ""])
+                item.setData(CODE, KEY, key)
+                self.lines.addTopLevelItem(item)
+            else:
+                for column, text in ((CODE, code), (TITLE, title), (WHERE, where)):
+                    if item.text(column) != text:
+                        item.setText(column, text)
+            if item.data(AMOUNT, KEY) != line.amount_rials or not item.text(AMOUNT):
+                set_amount_cell(item, AMOUNT, line.amount_rials)
+                item.setData(AMOUNT, KEY, line.amount_rials)
+            if item.toolTip(TITLE) != title:
+                item.setToolTip(TITLE, title)
             heading = f"{code} — {title}" + (f" — {where}" if where else "")
             self._lines[key] = (heading, line)
             if key == keep:
                 current = item
         self.lines.blockSignals(False)
         self._selected = keep
-        if current is not None:
+        if current is not None and self.lines.currentItem() is not current:
             self.lines.setCurrentItem(current)
         self._render(self._selected)
 
@@ -255,72 +336,108 @@ class AssessmentView(QSplitter):
 
     def details_text(self) -> str:
         """What the explanation pane shows, one row per line ("name: value" for the inputs and intermediate values)."""
-        rows = []
-        grid_rows: dict[int, list[str]] = {}
-        for label in self._content.findChildren(QLabel):
-            if label.property("valueOf") is not None:
-                grid_rows.setdefault(int(label.property("valueOf")), []).append(label.text())
-            elif label.property("nameOf") is not None:
-                grid_rows.setdefault(int(label.property("nameOf")), []).insert(0, label.text())
-            else:
-                rows.append(label.text())
-        rows += [" ".join(pair) for _, pair in sorted(grid_rows.items())]
-        return "\n".join(rows)
+        if self._placeholder_shown:
+            return self.placeholder
+        rows, pairs = [], []
+        for widget in self._row_widgets:
+            if isinstance(widget, _NamedValues):
+                pairs += [f"{name.text()} {value.text()}" for name, value in widget.labels]
+            elif isinstance(widget, QLabel):
+                rows.append(widget.text())
+        return "\n".join(rows + pairs)
 
     def _render(self, key: tuple[str, str] | None) -> None:
-        while self._rows.count():
-            child = self._rows.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.setParent(None)  # out of the pane now (findChildren, layout), deleted later
-                widget.deleteLater()
+        """Show how the line `key` was computed (or the placeholder). While the operator types, the same line comes
+        back with other values, or goes for a moment while a field is wrong: rows of the same shape as those made
+        before only take their new text, and the placeholder only hides them, because making, polishing and laying
+        out a new set of labels for every key typed held the UI thread for tens of milliseconds."""
+        rows = self._explanation_rows(key)
+        if not rows:
+            self._show_placeholder(True)
+            return
+        if rows == self._shown and not self._placeholder_shown:
+            return
+        self._sync(rows)
+        self._shown = rows
+        self._show_placeholder(False)
+        self.details.fit()
+        QTimer.singleShot(0, self.details, self.details.fit)  # again once the new rows are polished (fonts, margins)
+
+    def _show_placeholder(self, shown: bool) -> None:
+        if shown == self._placeholder_shown:
+            return
+        self._placeholder_shown = shown
+        self._placeholder_label.setVisible(shown)
+        self._explanation.setVisible(not shown)
+
+    def _explanation_rows(self, key: tuple[str, str] | None) -> list[Row]:
+        """The explanation as rows: (kind, text) for a sentence, ("grid", ((name, value), ...)) for named values;
+        none when no line is chosen."""
         chosen = self._lines.get(key) if key is not None else None
         if chosen is None:
-            self._add_text(self.placeholder, "muted")
-            return
+            return []
         heading, line = chosen
-        self._add_text(heading, "section")
-        self._add_text(self.tr("فرمول:"), "caption")
+        rows: list[Row] = [("section", heading), ("caption", self.tr("فرمول:"))]
         for part in line.formula.split("؛"):
-            self._add_text(bind_brackets(part.strip()), "formula")
+            text = bind_brackets(part.strip())
+            # a Persian sentence that happens to begin with a letter of the formula (X از جدول …) still reads
+            # right to left; a bare formula (T = S × P × X) keeps its own left-to-right order, isolated
+            rows.append(("formula", "\u200f" + text if _PERSIAN_WORD.search(text) else ltr(text)))
         persian = current_language() == "fa"
-        counter = 0
         for caption, values in ((self.tr("ورودی‌ها:"), line.inputs), (self.tr("مقادیر میانی:"), line.intermediate)):
             shown = {k: v for k, v in values.items() if k != "purpose"}
             if not shown:
                 continue
-            self._add_text(caption, "caption")
-            grid_host = QWidget()
-            grid = QGridLayout(grid_host)
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setColumnStretch(1, 1)
-            for row, (name, value) in enumerate(shown.items()):
-                counter += 1
-                name_label = QLabel(self._name(name) + ":", wordWrap=True)
-                name_label.setProperty("nameOf", counter)
-                value_label = QLabel(self._value(name, value, persian))
-                value_label.setProperty("valueOf", counter)
-                grid.addWidget(name_label, row, 0)
-                grid.addWidget(value_label, row, 1)
-            self._rows.addWidget(grid_host)
-        for sentence in self.explanation(line, persian):
-            self._add_text(sentence, "")
-        self.details.fit()
-        QTimer.singleShot(0, self.details, self.details.fit)  # again once the new rows are polished (fonts, margins)
+            rows.append(("caption", caption))
+            pairs = tuple((self._name(name) + ":", self._value(name, value, persian)) for name, value in shown.items())
+            rows.append(("grid", pairs))
+        rows += [("", sentence) for sentence in self.explanation(line, persian)]
+        return rows
 
-    def _add_text(self, text: str, kind: str) -> None:
-        if kind == "formula" and _PERSIAN_WORD.search(text):
-            # a Persian sentence that happens to begin with a letter of the formula (X از جدول …) still reads
-            # right to left; a bare formula (T = S × P × X) keeps its own left-to-right order
-            text = "\u200f" + text
+    def _sync(self, rows: list[Row]) -> None:
+        """Make the explanation say `rows` with the labels already made wherever they can take the new text (in
+        order, by kind); those left over are hidden and kept for the next line."""
+        labels = [w for w in self._row_widgets + self._spare if isinstance(w, QLabel)]
+        grids = [w for w in self._row_widgets + self._spare if isinstance(w, _NamedValues)]
+        widgets: list[QWidget] = []
+        counter = 0
+        for kind, content in rows:
+            if isinstance(content, tuple):
+                grid = grids.pop(0) if grids else _NamedValues()
+                counter = grid.show_pairs(content, counter)
+                widgets.append(grid)
+                continue
+            label = next((label for label in labels if (label.property("heading") or "") == _style(kind)), None)
+            if label is None:
+                label = self._label(content, kind)
+            else:
+                labels.remove(label)
+                _set_text(label, content)
+            widgets.append(label)
+        spare: list[QWidget] = [*labels, *grids]
+        if widgets != self._row_widgets:
+            layout = self._explanation_rows_layout
+            for widget in self._row_widgets:
+                layout.removeWidget(widget)
+            for widget in widgets:
+                layout.addWidget(widget)  # the same parent: nothing is polished again
+                if widget in self._spare:
+                    widget.show()
+            for widget in spare:
+                if widget not in self._spare:
+                    widget.hide()
+        self._row_widgets, self._spare = widgets, spare
+
+    @staticmethod
+    def _label(text: str, kind: str) -> QLabel:
         label = QLabel(text, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if kind == "section":
-            label.setProperty("heading", "section")
+        if _style(kind):
+            label.setProperty("heading", _style(kind))
         elif kind == "muted":
             label.setProperty("tone", "muted")
-        self._rows.addWidget(label)
+        return label
 
     def _name(self, name: str) -> str:
         words = self._vocabulary.input_name(name) if self._vocabulary is not None else None
@@ -368,7 +485,7 @@ class AssessmentView(QSplitter):
             rows.append(self.tr("مبنای قانونی: {legal}").format(legal=item.legal))
         notes = item.notes if persian or not item.notes_en else item.notes_en
         if notes:
-            rows.append(self.tr("توضیح: {notes}").format(notes=notes))
+            rows.append(self.tr("توضیح: {notes}").format(notes=_SYMBOL_IN_TEXT.sub(lambda m: ltr(m[0]), notes)))
         return rows
 
     def _rounding(self, line: Line) -> str:

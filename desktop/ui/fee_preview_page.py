@@ -17,7 +17,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from civic.jalali import parse_jalali_date, to_jalali
 from civic.money import rials_in_words
@@ -136,8 +145,7 @@ class FeePreviewPage(Page):
         layout.addWidget(self.server_label)
         layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.hint_label)
+        layout.addWidget(self._message_line())
         layout.addWidget(total_box)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -145,6 +153,19 @@ class FeePreviewPage(Page):
         self.form.changed.connect(self._debounce.start)
         self.form.floors.add_floor({"level": 0, "use": "residential"})
         self._tasks.run(self._cache.load, self._books_loaded, self._books_failed, owner=self)
+
+    def _message_line(self) -> QWidget:
+        """The error and the hint in one place that keeps its height while they come and go: a message appearing
+        and disappearing as the operator types would otherwise move, lay out and repaint the whole page on a key."""
+        line = QWidget(objectName="feeMessages")
+        grid = QGridLayout(line)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for label in (self.error_label, self.hint_label):  # one cell: at most one of them is shown
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
+            grid.addWidget(label, 0, 0)
+        return line
 
     # -- the page's hooks ---------------------------------------------------------------------------------
 
@@ -308,6 +329,7 @@ class FeePreviewPage(Page):
             self.hint_label.show()
 
     def _show_failure(self, message: str) -> None:
+        self.hint_label.hide()
         self.error_label.setText(message)
         self.error_label.show()
         self._clear_results()

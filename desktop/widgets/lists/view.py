@@ -108,7 +108,8 @@ class ListView(QWidget):
         self.table.row_activated.connect(self._activate)
         self.table.doubleClicked.connect(self._activate)
 
-        self.search_field = named(_SearchField(), f"{name}Search")
+        # made with its parent: shown without one, it would open as a window of its own and take the focus
+        self.search_field = named(_SearchField(self), f"{name}Search")
         self.search_field.setPlaceholderText(self.tr("جست‌وجو در این صفحه"))
         self.search_field.setAccessibleName(self.tr("جست‌وجو در این صفحه"))
         self.search_field.setClearButtonEnabled(True)
@@ -133,6 +134,11 @@ class ListView(QWidget):
 
         self.status_label = named(QLabel(), f"{name}Status")
         self.status_label.setWordWrap(True)
+        # hidden, the status line keeps its height: «در حال بارگذاری…» coming and going with every page would
+        # otherwise resize the table twice a page, and lay out and repaint it each time
+        policy = self.status_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.status_label.setSizePolicy(policy)
         self.reload_button = named(QPushButton(self.tr("بارگذاری دوباره")), f"{name}Reload")
         self.reload_button.clicked.connect(self.model.reload)
 
