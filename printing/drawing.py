@@ -44,12 +44,17 @@ def draw_text(
 
 
 def replay(canvas: Canvas, ops: list[Op], height: float) -> None:
+    text_state = None  # (colour, font, size) the canvas has from the text drawn just before, if any
     for op in ops:
         kind = op[0]
+        if kind != "t":
+            text_state = None  # a drawing may change the fill colour
         if kind == "t":
             _, x, y, text, font, size, align, color = op
-            canvas.setFillColorRGB(*color)
-            canvas.setFont(font, size)
+            if text_state != (color, font, size):  # the cells of a table row, a paragraph's lines share them
+                canvas.setFillColorRGB(*color)
+                canvas.setFont(font, size)
+                text_state = (color, font, size)
             if align == "right":
                 canvas.drawRightString(x, height - y, text)
             elif align == "left":

@@ -24,12 +24,17 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+import zlib
+from functools import lru_cache
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStreamFilterZCompress, PDFTrueTypeFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from civic.resources import resource_path
+from printing.subset import SubsetMaker
 
 REGULAR = "Vazirmatn"
 BOLD = "Vazirmatn-Bold"
@@ -89,19 +94,61 @@ def reading_text(code: int) -> str:
     return ch
 
 
+@lru_cache(maxsize=4096)  # a font has a few hundred glyphs that documents use; the same for every document
+def _reading_hex(code: str) -> str:
+    """The ToUnicode target of a glyph drawn as the code point `code` (4 hex digits): UTF-16BE, in hex."""
+    return reading_text(int(code, 16)).encode("utf-16-be").hex().upper()
+
+
+@lru_cache(maxsize=1024)  # glyph widths: a few hundred distinct values per face
+def _pdf_number(value: float) -> bytes:
+    return fp_str(value).encode("ascii")
+
+
 def _reading_entry(match: re.Match[str]) -> str:
-    text = reading_text(int(match[2], 16))
-    return f"<{match[1]}> <{text.encode('utf-16-be').hex().upper()}>"
+    return f"<{match[1]}> <{_reading_hex(match[2])}>"
+
+
+class _QuickFlate(PDFStreamFilterZCompress):
+    """Flate at zlib's fastest level, for what is made for one document and compressed once: its page contents and
+    its font subsets with their ToUnicode maps. About half the time of ReportLab's default level, for ~1.5 KB more on
+    a receipt of ~80 KB (its emblem, kept binary instead of in ASCII85 text, saves ~14 KB; see printing.letterhead)."""
+
+    def encode(self, text: str | bytes) -> bytes:
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+QUICK_FLATE = _QuickFlate()
 
 
 class _ReadableTTFont(TTFont):
-    """A TrueType font whose ToUnicode maps read as Persian text (see the module's docstring)."""
+    """A TrueType font whose ToUnicode maps read as Persian text (see the module's docstring).
+
+    Each document embeds a subset of the glyphs it draws. ReportLab's default reserves codes 32–126 of the first
+    subset for ASCII, so that Latin text stays legible in the raw content stream: every document would embed ~95
+    Latin glyphs it mostly never draws. Our text is read through the ToUnicode maps, so a subset holds only the
+    glyphs drawn, and `printing.subset` builds it from glyph records read once per process.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename, asciiReadable=False)
+        # the face's subsetter, which ReportLab calls once per document and face
+        self.face.makeSubset = SubsetMaker(self.face).make  # type: ignore[method-assign]
 
     def addObjects(self, doc: Any) -> None:  # ReportLab's PDFDocument is untyped
+        known = len(doc.idToObject)
         super().addObjects(doc)
-        for key, obj in doc.idToObject.items():
+        # only the objects this font just added (a document registers new objects at the end of its table): the
+        # other face's maps are already readable
+        for key, obj in list(doc.idToObject.items())[known:]:
+            if isinstance(key, str) and key.startswith(("toUnicodeCMap:", "fontFile:")) and obj.filters:
+                obj.filters = [QUICK_FLATE]  # what ReportLab sets is its default-level Flate (pageCompression)
             if isinstance(key, str) and key.startswith("toUnicodeCMap:"):
-                obj.content = _ENTRY.sub(_reading_entry, obj.content)  # idempotent: mapped entries map to themselves
+                obj.content = _ENTRY.sub(_reading_entry, obj.content)
+            elif isinstance(obj, PDFTrueTypeFont) and isinstance(widths := getattr(obj, "Widths", None), PDFArray):
+                # the same numbers, written as the document would write them, from a cache: a subset has a width
+                # for each of its up to 256 codes, each formatted anew for every document otherwise
+                obj.Widths = PDFArray([_pdf_number(width) for width in widths.sequence])  # type: ignore[attr-defined]
 
 
 def _add_aliases(font: TTFont, widest: float) -> None:

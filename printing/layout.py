@@ -16,11 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from civic.text import to_persian_digits
 from printing.drawing import BLACK, WATERMARK, Op, draw_text, replay, training_mark
-from printing.fonts import BOLD, REGULAR, register_fonts
+from printing.fonts import BOLD, QUICK_FLATE, REGULAR, register_fonts
 from printing.qr import QrMatrix
 from printing.rtl import drawn, text_width, wrap
 
@@ -370,6 +371,11 @@ class Sheet:
                     canvas.drawString(self.left, base, drawn(footer))
                 self._draw_footer_lines(canvas, base)
             canvas.showPage()
+        # each page's contents compressed as the fonts are (printing.fonts.QUICK_FLATE), not at ReportLab's default
+        # level and wrapped in ASCII85 text
+        for page in canvas._doc.Pages.pages:  # type: ignore[attr-defined]
+            if page.stream and not page.Contents:
+                page.Contents = PDFStream(content=page.stream, filters=[QUICK_FLATE])
         canvas.save()
         return buffer.getvalue()
 

@@ -17,8 +17,9 @@ logical text. The two have the same width.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from unicodedata import mirrored
+from unicodedata import bidirectional, mirrored
 
 from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import (
@@ -56,6 +57,13 @@ _RESHAPER = ArabicReshaper(configuration=_LIGATURES)
 _CODE = re.compile(r"(?<![\w*-])[0-9A-Za-z*\u06f0-\u06f9]+(?:-[0-9A-Za-z*\u06f0-\u06f9]+)+(?![\w*-])")
 _INVISIBLE = str.maketrans("", "", ZWNJ + ZWJ + LRE + PDF + "\u200e\u200f")
 _SPACE = re.compile(r"\s+")
+# A number: digits, «٫» and «٬» (bidi classes EN and AN), and single separators between two digits, which rule W4
+# makes digits too: «۱٬۲۵۰٬۰۰۰», «۱۴۰۳/۱۲/۳۰», «۰۹:۱۵». Bidi leaves such a line in its order, in either direction.
+_NUMBER = re.compile("(?:[0-9\u06f0-\u06f9\u066b\u066c]|(?<=[0-9\u06f0-\u06f9])[/:.,](?=[0-9\u06f0-\u06f9]))+")
+# Numbers with single spaces between them, «۱۴۰۳/۱۲/۳۰ ۰۹:۱۵»: in a right-to-left line each number keeps its order and
+# the numbers run right to left (rule N1 resolves a space between numbers to right to left).
+_NUMBERS = re.compile(f"{_NUMBER.pattern}(?: {_NUMBER.pattern})+")
+_RIGHT_TO_LEFT = frozenset({"AL", "R", "WS", "ON", "CS", "ES", "ET"})  # letters, and neutrals between them
 
 
 def ltr(text: str) -> str:
@@ -80,20 +88,30 @@ _AS_SEEN = str.maketrans(
 
 
 def _reorder(shaped: str, base_dir: str) -> str:
-    """python-bidi's pure-Python algorithm (rules up to L2), with each mirrored character given as its alias."""
-    storage = get_empty_storage()
-    storage["base_level"] = PARAGRAPH_LEVELS[base_dir]
-    storage["base_dir"] = base_dir
-    get_embedding_levels(shaped, storage, False, False)
-    explicit_embed_and_overrides(storage, False)
-    resolve_weak_types(storage, False)
-    resolve_neutral_types(storage, False)
-    resolve_implicit_levels(storage, False)
-    reorder_resolved_levels(storage, False)
+    """python-bidi's pure-Python algorithm (rules up to L2), with each mirrored character given as its alias.
+
+    A right-to-left line of right-to-left letters and neutrals only (no digit, no Latin, no control but ZWNJ) takes
+    a short cut: every neutral lies between right-to-left letters or the paragraph's edges, so rules W1–N2 resolve
+    every character to level 1 and the line is simply reversed (a ZWNJ stays in, where the algorithm drops it; the
+    caller removes it anyway).
+    """
+    levels: Iterable[tuple[str, int]]
+    if base_dir == "R" and all(ch == ZWNJ or bidirectional(ch) in _RIGHT_TO_LEFT for ch in shaped):
+        levels = ((ch, 1) for ch in reversed(shaped))
+    else:
+        storage = get_empty_storage()
+        storage["base_level"] = PARAGRAPH_LEVELS[base_dir]
+        storage["base_dir"] = base_dir
+        get_embedding_levels(shaped, storage, False, False)
+        explicit_embed_and_overrides(storage, False)
+        resolve_weak_types(storage, False)
+        resolve_neutral_types(storage, False)
+        resolve_implicit_levels(storage, False)
+        reorder_resolved_levels(storage, False)
+        levels = ((item["ch"], item["level"]) for item in storage["chars"])
     out = []
-    for item in storage["chars"]:
-        ch = item["ch"]
-        if item["level"] % 2 and mirrored(ch):  # rule L4: a mirrored glyph in a right-to-left run
+    for ch, level in levels:
+        if level % 2 and mirrored(ch):  # rule L4: a mirrored glyph in a right-to-left run
             out.append(chr(MIRROR_ALIAS[ch]) if ch in MIRROR_ALIAS else MIRRORED.get(ch, ch))
         elif ch in _LAM_ALEF:  # the alef's alias first: drawn to the left, so it is read after the lam
             out.append(chr(ALEF_ALIAS[_LAM_ALEF[ch]]) + ch)
@@ -102,7 +120,20 @@ def _reorder(shaped: str, base_dir: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the words of labels, names and amounts recur from document to document
+def _shaped_word(word: str) -> str:
+    return _RESHAPER.reshape(word)
+
+
+def _shape(text: str) -> str:
+    """arabic-reshaper's forms for `text`, word by word: a space never joins, so each word's forms are its own and a
+    line's words are shaped once per process. A zero-width joiner is left to the whole line: arabic-reshaper drops it
+    from its output, and its lam-alef matching then depends on where in the line the joiner was."""
+    if ZWJ in text:
+        return _RESHAPER.reshape(text)
+    return " ".join([_shaped_word(word) for word in text.split(" ")])
+
+
 def drawn(text: str, rtl: bool = True, tabular: bool = False) -> str:
     """One line as the canvas draws it: shaped, reordered, control characters removed, mirrored brackets and the
     alef of each lam-alef as alias code points (they draw the same glyphs as `visual` and read as the logical text).
@@ -111,21 +142,27 @@ def drawn(text: str, rtl: bool = True, tabular: bool = False) -> str:
     `tabular`: each digit centred in a cell as wide as the widest digit, so right-aligned amounts in a column line
     up by place value.
     """
-    if not text:
-        return ""
-    if text.isascii() and not rtl:
-        line = text
-    else:
-        shaped = _RESHAPER.reshape(_protect_codes(text))
-        # The joining is already decided by the chosen forms; the controls and joiners have nothing left to do.
-        line = _reorder(shaped, "R" if rtl else "L").translate(_INVISIBLE)
-    return tabular_figures(line) if tabular else line
+    return _drawn(text, rtl, tabular)  # one cache key however the caller spells the arguments
 
 
 @lru_cache(maxsize=8192)
+def _drawn(text: str, rtl: bool, tabular: bool) -> str:
+    if not text:
+        return ""
+    if tabular:
+        return tabular_figures(_drawn(text, rtl, False))  # measured and drawn lines share the shaping
+    if (text.isascii() and not rtl) or _NUMBER.fullmatch(text) or _CODE.fullmatch(text):
+        return text  # nothing to shape, and bidi keeps a number's or a code's characters in their order
+    if rtl and _NUMBERS.fullmatch(text):
+        return " ".join(reversed(text.split(" ")))
+    shaped = _shape(_protect_codes(text))
+    # The joining is already decided by the chosen forms; the controls and joiners have nothing left to do.
+    return _reorder(shaped, "R" if rtl else "L").translate(_INVISIBLE)
+
+
 def visual(text: str, rtl: bool = True) -> str:
     """One line in drawing order as it is seen: shaped, reordered, brackets mirrored, control characters removed."""
-    return drawn(text, rtl).translate(_AS_SEEN)
+    return _drawn(text, rtl, False).translate(_AS_SEEN)
 
 
 @lru_cache(maxsize=8192)
