@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 from PySide6.QtCore import QObject, QThread
 from shiboken6 import Shiboken
 
-from desktop.tasks import TaskRunner
+from desktop.tasks import TaskRunner, UiThreadGarbageCollector
 
 
 def test_success_and_failure_are_delivered_on_the_ui_thread(qtbot):
@@ -49,3 +51,50 @@ def test_an_outcome_for_a_destroyed_owner_is_dropped(qtbot):
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     runner.shutdown()
     assert delivered == []
+
+
+def _raise_counts_to_a_full_collection() -> list[list[int]]:
+    """The generation counters at their thresholds, as after a long stretch of work (while the objects returned
+    live)."""
+    limit0, limit1, limit2 = gc.get_threshold()
+    for _ in range(limit2):
+        gc.collect(1)
+    for _ in range(limit1):
+        gc.collect(0)
+    keep = [[] for _ in range(limit0 + 100)]  # allocations: the youngest generation over its threshold
+    assert gc.get_count()[0] >= limit0 and gc.get_count()[2] >= limit2
+    return keep
+
+
+def test_the_ui_thread_collector_frees_cycles_and_collects_whole_only_as_cpython_would(qtbot):
+    collector = UiThreadGarbageCollector(interval_ms=60_000)  # ticks driven here
+    try:
+
+        class Node:
+            pass
+
+        cycle = Node()
+        cycle.self = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        young = [Node() for _ in range(gc.get_threshold()[0] + 100)]  # the youngest generation over its threshold
+        collector._tick()
+        assert gone() is None  # a young cycle is freed by the timer's collection
+        del young
+
+        full = gc.get_stats()[2]["collections"]
+        collector._long_lived = 10 * len(gc.get_objects(2))  # few objects reached the oldest since the last full one
+        allocated = _raise_counts_to_a_full_collection()
+        collector._tick()
+        del allocated
+        assert gc.get_stats()[2]["collections"] == full  # put off: a middle collection instead
+
+        collector._long_lived = 0  # everything in the oldest generation came since: a full collection is due
+        allocated = _raise_counts_to_a_full_collection()
+        collector._tick()
+        del allocated
+        assert gc.get_stats()[2]["collections"] == full + 1
+        assert collector._long_lived > 0  # the survivors, counted for the next decision
+    finally:
+        collector._timer.stop()
+        collector.deleteLater()
