@@ -6,6 +6,7 @@ import io
 import logging
 import logging.handlers
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
@@ -60,6 +61,9 @@ def apply_language(app: QApplication, language: str) -> None:
 
 
 def create_application(language: str, argv: list[str] | None = None) -> QApplication:
+    # a worker thread (rendering a document, reading an answer) hands the interpreter back to the UI thread every
+    # millisecond instead of every 5: a key or a repaint waits that much less behind it (desktop/tasks.py)
+    sys.setswitchinterval(0.001)
     QCoreApplication.setOrganizationName("pishkhan-desk")
     QCoreApplication.setApplicationName("pishkhan-desk")
     app = QApplication.instance() or QApplication(argv or ["pishkhan"])

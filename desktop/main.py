@@ -41,9 +41,6 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     app = create_application(language or settings.language, sys.argv[:1])
     install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 
-    # a worker thread (rendering a document, reading an answer) hands the interpreter back to the UI thread every
-    # millisecond instead of every 5: a key or a repaint waits that much less behind it (desktop/tasks.py)
-    sys.setswitchinterval(0.001)
     tasks = TaskRunner(app)
     tasks.hold()  # background work (the keyring sweep, the training sandbox) starts once the window is painted
     sandbox = None
