@@ -73,17 +73,23 @@ def test_a_drain_commits_once_per_action_on_one_database_connection(sandbox, sig
     assert statements.commits[SENDER_THREAD] <= COUNT + 2
 
 
-def test_the_sender_sends_every_action_over_one_kept_connection(sandbox, sign_in, local_db, monkeypatch):
-    server = sandbox()
-    client = sign_in(server.url)
-    opened: Counter[str] = Counter()
+@pytest.fixture
+def opened(monkeypatch) -> Counter[str]:
+    """The TCP connections made, by the name of the thread that made each."""
+    made: Counter[str] = Counter()
     real_create_connection = urllib3.util.connection.create_connection
 
     def counting(*args, **kwargs):
-        opened[threading.current_thread().name] += 1
+        made[threading.current_thread().name] += 1
         return real_create_connection(*args, **kwargs)
 
     monkeypatch.setattr(urllib3.util.connection, "create_connection", counting)
+    return made
+
+
+def test_the_sender_sends_every_action_over_one_kept_connection(sandbox, sign_in, local_db, opened):
+    server = sandbox()
+    client = sign_in(server.url)
     outbox = Outbox(local_db, client.root)
     for n in range(COUNT):
         outbox.enqueue(note_action(f"یادداشت {n}"))
@@ -94,18 +100,10 @@ def test_the_sender_sends_every_action_over_one_kept_connection(sandbox, sign_in
     assert opened[SENDER_THREAD] == 1
 
 
-def test_over_tls_the_drain_makes_one_connection_and_one_handshake(tls_sandbox, tmp_path, monkeypatch):  # noqa: F811
+def test_over_tls_the_drain_makes_one_connection_and_one_handshake(tls_sandbox, tmp_path, opened):  # noqa: F811
     url, ca = tls_sandbox
     client = MunicipalClient(url, MemoryTokenStore(), ca_bundle=str(ca), timeouts=Timeouts(2.0, 5.0))
     client.sign_in("counter1", PASSWORD, OPERATORS["counter1"], "T-TLS0002")
-    opened: Counter[str] = Counter()
-    real_create_connection = urllib3.util.connection.create_connection
-
-    def counting(*args, **kwargs):
-        opened[threading.current_thread().name] += 1
-        return real_create_connection(*args, **kwargs)
-
-    monkeypatch.setattr(urllib3.util.connection, "create_connection", counting)
     outbox = Outbox(LocalDatabase(tmp_path / "desk" / "PK-1001-counter1.sqlite3").open(), client.root)
     for n in range(COUNT):
         outbox.enqueue(note_action(f"یادداشت {n}"))
