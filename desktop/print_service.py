@@ -33,8 +33,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QObject, QRect, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QRect,
+    QSize,
+    QSizeF,
+    QThread,
+)
+from PySide6.QtGui import QImageWriter, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -157,10 +168,28 @@ def archive_folder() -> Path:
     return app_dirs().data / "printed"
 
 
+_image_writers_loaded = False
+
+
+def _load_image_writers() -> None:
+    """Have Qt load its image-writer plugins now, on the UI thread (where the service is made).
+
+    Qt loads them the first time its PDF engine, which also feeds CUPS, puts an image in a document: on a print
+    thread, which keeps the interpreter lock meanwhile. Loading a plugin takes a Qt lock the UI thread may hold while
+    it waits for the interpreter (to call an event filter written in Python), and the two threads then wait for each
+    other for good. Loaded here, a print never loads one."""
+    global _image_writers_loaded
+    app = QCoreApplication.instance()
+    if not _image_writers_loaded and app is not None and app.thread() == QThread.currentThread():
+        QImageWriter.supportedImageFormats()
+        _image_writers_loaded = True
+
+
 class PrintService:
     """Printers per document kind (from the settings), the checks, the print path and the archive."""
 
     def __init__(self, settings: Settings, config_dir: Path | None = None, archive_dir: Path | None = None) -> None:
+        _load_image_writers()
         self._settings = settings
         self._config_dir = config_dir
         self.archive_dir = archive_dir or archive_folder()
