@@ -10,7 +10,6 @@ The main window (desktop/ui/main_window.py) makes the workspace after the sign-i
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
@@ -84,16 +83,12 @@ class Workspace(QWidget):
     # -- the session -----------------------------------------------------------------------------------
 
     def start(self, session: Session) -> None:
-        """The operator's navigation, shortcuts and header. The modules of the operator's pages are loaded on a
-        worker thread meanwhile, so that a page's first show only builds it (a page's module and what it imports
-        took 50–150 ms of the UI thread otherwise, the fee page's most)."""
+        """The operator's navigation, shortcuts and header."""
         self.session = session
         operator = session.operator
         self.operator_badge.setText(f"{isolate(operator.display_name)} — {isolate(operator.office.name)}")
         self._build_navigation(session)
         self._build_page_shortcuts(session)
-        modules = tuple(dict.fromkeys(spec.module for spec in pages_for(session)))
-        session.tasks.run(lambda: _load(modules), lambda _: None, _not_loaded, owner=self)
 
     def end(self) -> None:
         """Every page flushes what must outlive the session (drafts), while the outbox is still open; then the
@@ -257,13 +252,3 @@ class Workspace(QWidget):
         page = self.current_page()
         if page is not None:
             page.print_document()
-
-
-def _load(modules: tuple[str, ...]) -> None:
-    for name in modules:
-        importlib.import_module(name)
-
-
-def _not_loaded(exc: BaseException) -> None:
-    # the page that needs it loads it when first shown, and reports the same failure there
-    log.warning("a page's module could not be loaded ahead: %s", exc)
