@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from client_api.errors import OfflineError, ServerError
@@ -53,6 +54,7 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.TabletPress,
     }
 )
+_INPUT_CLASSES = (QKeyEvent, QMouseEvent, QWheelEvent, QTouchEvent, QTabletEvent)  # the classes of those
 
 
 def idle_minutes(value: object) -> int:
@@ -159,7 +161,9 @@ class IdleTimer(QObject):
         self._last_input = _steady_seconds()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS:
+        # every event of the application passes here: the class is looked at first, as asking an event its type
+        # costs more than the rest of this filter
+        if isinstance(event, _INPUT_CLASSES) and event.type() in _INPUT_EVENTS:
             self._last_input = _steady_seconds()
         return False  # only noted, never taken
 

@@ -16,9 +16,12 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class EnterActivatesButtons(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QAbstractButton):
+        # every event of the application passes here: the cheap questions first, as asking an event its type costs
+        # more than the rest of this filter
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QAbstractButton):
             return False
-        assert isinstance(event, QKeyEvent)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
         if event.key() not in _ENTER_KEYS or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if not (watched.isEnabled() and watched.isVisible() and watched.hasFocus()):
