@@ -21,6 +21,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from client_api.errors import OfflineError, SessionExpiredError
+from desktop import preload
 from desktop.keyboard import install_keyboard_rules
 from desktop.messages import error_message, localized_digits
 from desktop.paths import app_dirs
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         screen_lock.session_must_end.connect(self._end_session_from_lock)
         self._workspace, self._outbox, self._screen_lock = workspace, outbox, screen_lock
         self.workspace_prepared.emit()
+        # what the pages are made of, while the operator signs in (desktop/preload.py)
+        self._tasks.run(preload.load_libraries, _libraries_loaded, owner=self)
 
     @property
     def workspace(self) -> Workspace:
@@ -413,6 +416,10 @@ class MainWindow(QMainWindow):
 def _load_workspace_modules() -> None:
     for name in WORKSPACE_MODULES:
         importlib.import_module(name)
+
+
+def _libraries_loaded(count: int) -> None:
+    log.debug("%d library modules loaded ahead of the pages", count)
 
 
 def _not_loaded(exc: BaseException) -> None:

@@ -1,0 +1,87 @@
+"""desktop/preload.py: the pages' libraries, loaded on a worker thread while the operator signs in."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.preload import LIBRARY_PACKAGES, library_modules
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_libraries_are_every_module_of_the_qt_free_packages_but_the_command_lines():
+    names = library_modules()
+    assert names[0] == "civic" and len(names) == len(set(names))
+    for package in LIBRARY_PACKAGES:
+        assert names.index(package) < min(i for i, name in enumerate(names) if name.startswith(f"{package}."))
+    assert {"printing.receipt", "printing.certificate", "fees.engine", "client_api.cashier", "civic.jalali"} <= set(
+        names
+    )
+    assert not [name for name in names if name.rsplit(".", 1)[-1].endswith("cli")]
+    on_disk = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for package in LIBRARY_PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+    }
+    assert set(names) == {name for name in on_disk if not name.rsplit(".", 1)[-1].endswith("cli")}
+
+
+def test_loading_them_imports_each_once_and_no_qt():
+    code = (
+        "import json, sys\n"
+        "from desktop import preload\n"
+        "first = preload.load_libraries()\n"
+        "again = preload.load_libraries()\n"
+        "missing = [name for name in preload.library_modules() if name not in sys.modules]\n"
+        "qt = sorted(name for name in sys.modules if name.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(json.dumps([first, again, len(preload.library_modules()), missing, qt]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    first, again, count, missing, qt = json.loads(result.stdout.splitlines()[-1])
+    assert (first, again, missing, qt) == (count, 0, [], [])
+
+
+def _module_level_imports(path: Path, known: set[str]) -> set[str]:
+    """The project modules `path` imports when it is loaded (imports inside functions run later, one thread)."""
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            targets = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target:
+                found.add(target)
+    return found
+
+
+def test_their_imports_have_no_cycle_so_a_worker_and_the_ui_thread_cannot_wait_for_each_other():
+    """Two threads importing at once wait for each other only along a cycle of module-level imports."""
+    paths = {
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): path
+        for package in LIBRARY_PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+    }
+    edges = {name: _module_level_imports(path, set(paths)) - {name} for name, path in paths.items()}
+    done: set[str] = set()
+
+    def cycle_from(name: str, trail: list[str]) -> list[str]:
+        if name in trail:
+            return [*trail[trail.index(name) :], name]
+        if name in done:
+            return []
+        for imported in sorted(edges[name]):
+            if found := cycle_from(imported, [*trail, name]):
+                return found
+        done.add(name)
+        return []
+
+    cycles = [found for name in sorted(paths) if (found := cycle_from(name, []))]
+    assert cycles == []
