@@ -32,6 +32,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWh
 from PySide6.QtWidgets import QApplication
 
 from client_api.errors import OfflineError, ServerError
+from desktop import app_filters
 
 if TYPE_CHECKING:
     from client_api import MunicipalClient
@@ -103,8 +104,7 @@ class IdleTimer(QObject):
         """Begin watching for a session signed in at `signed_in_at` (aware)."""
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
-            app.installEventFilter(self)
+            app_filters.install(app, self)
         self._signed_in_at = signed_in_at
         self._started = self._last_input = _steady_seconds()
         self._idle_sent = self._too_old_sent = self._paused = False
@@ -116,7 +116,7 @@ class IdleTimer(QObject):
         self._signed_in_at = None
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app_filters.remove(app, self)
 
     def pause(self) -> None:
         """While the window is locked the idle time does not matter (the session's age still does)."""

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+from desktop import app_filters
+
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -34,4 +36,4 @@ class EnterActivatesButtons(QObject):
 
 def install_keyboard_rules(app: QApplication) -> None:
     if app.findChild(EnterActivatesButtons) is None:
-        app.installEventFilter(EnterActivatesButtons(app))
+        app_filters.install(app, EnterActivatesButtons(app))
