@@ -7,7 +7,7 @@ import datetime as dt
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop import app_filters
 from desktop.idle_lock import IdleTimer
@@ -61,14 +61,13 @@ def test_a_filter_deleted_while_set_aside_is_forgotten(qapp):
     _send(QObject())  # nothing deleted is called
 
 
-def test_the_window_s_own_filters_are_on_the_list(qapp):
-    """The Enter rule and the idle watch go through the list, so a page is made without them."""
-    install_keyboard_rules(qapp)
+def test_the_idle_watch_is_on_the_list(qapp):
+    """So a page is made without it."""
     watch = IdleTimer(lambda: 5)
     watch.start(dt.datetime.now(dt.UTC))
     key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
     try:
-        assert {EnterActivatesButtons, IdleTimer} <= {type(watcher) for watcher in app_filters.installed()}
+        assert watch in app_filters.installed()
         widget = QWidget()
         watch._last_input = 0.0
         with app_filters.set_aside():
@@ -78,4 +77,33 @@ def test_the_window_s_own_filters_are_on_the_list(qapp):
         assert watch._last_input > 0.0
     finally:
         watch.stop()
-    assert IdleTimer not in {type(watcher) for watcher in app_filters.installed()}
+    assert watch not in app_filters.installed()
+
+
+def test_the_enter_rule_watches_the_focused_button_alone(qapp, qtbot):
+    install_keyboard_rules(qapp)
+    window = QWidget()
+    first, second = QPushButton("یک", window), QPushButton("دو", window)
+    field = QLineEdit(window)
+    QVBoxLayout(window).addWidget(first)
+    window.layout().addWidget(second)
+    window.layout().addWidget(field)
+    clicked: list[str] = []
+    first.clicked.connect(lambda: clicked.append("first"))
+    second.clicked.connect(lambda: clicked.append("second"))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    rule = qapp.findChild(EnterActivatesButtons)
+    for button, name in ((second, "second"), (first, "first")):
+        button.setFocus()
+        qtbot.waitUntil(button.hasFocus)
+        assert rule._watched is button
+        qtbot.keyClick(button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda name=name: clicked[-1:] == [name], timeout=2_000)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert rule._watched is None
+    qtbot.keyClick(first, Qt.Key.Key_Return)  # not focused: Enter is not its to take
+    qtbot.wait(300)
+    assert clicked == ["second", "first"]
