@@ -27,12 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTabletEvent, QTouchEvent, QWheelEvent, QWindow
+from PySide6.QtWidgets import QApplication, QWidget
 
 from client_api.errors import OfflineError, ServerError
-from desktop import app_filters
 
 if TYPE_CHECKING:
     from client_api import MunicipalClient
@@ -90,6 +90,9 @@ class IdleTimer(QObject):
         # test hooks (`set_test_timing`): None means the real value
         self._idle_s_override: float | None = None
         self._max_age_override: dt.timedelta | None = None
+        self._watching = False
+        self._windows: list[QWindow] = []
+        self._focused: QWidget | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.check)
@@ -103,8 +106,8 @@ class IdleTimer(QObject):
     def start(self, signed_in_at: dt.datetime) -> None:
         """Begin watching for a session signed in at `signed_in_at` (aware)."""
         app = QApplication.instance()
-        if app is not None:
-            app_filters.install(app, self)
+        if isinstance(app, QApplication):
+            self._watch_input(app)
         self._signed_in_at = signed_in_at
         self._started = self._last_input = _steady_seconds()
         self._idle_sent = self._too_old_sent = self._paused = False
@@ -115,8 +118,8 @@ class IdleTimer(QObject):
         self._tick.stop()
         self._signed_in_at = None
         app = QApplication.instance()
-        if app is not None:
-            app_filters.remove(app, self)
+        if isinstance(app, QApplication):
+            self._unwatch_input(app)
 
     def pause(self) -> None:
         """While the window is locked the idle time does not matter (the session's age still does)."""
@@ -160,9 +163,45 @@ class IdleTimer(QObject):
     def note_input(self) -> None:
         self._last_input = _steady_seconds()
 
+    # Input is watched where it arrives: on the windows (each window the operator works in gets the focus, and
+    # every key, click and wheel of the pointer reaches its window first) and on the focused widget (keys sent to
+    # a widget directly, as tests do). A filter on the whole application would be Python code that every event of
+    # every widget passes through, tens of milliseconds whenever a page is made or laid out.
+
+    def _watch_input(self, app: QApplication) -> None:
+        if not self._watching:
+            app.focusChanged.connect(self._focus_moved)
+            app.focusWindowChanged.connect(self._window_focused)
+            self._watching = True
+        for window in app.topLevelWindows():
+            self._window_focused(window)
+        self._focus_moved(None, app.focusWidget())
+
+    def _unwatch_input(self, app: QApplication) -> None:
+        if self._watching:
+            app.focusChanged.disconnect(self._focus_moved)
+            app.focusWindowChanged.disconnect(self._window_focused)
+            self._watching = False
+        for watched in [*self._windows, self._focused]:
+            if watched is not None and shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._windows, self._focused = [], None
+
+    def _window_focused(self, window: QWindow | None) -> None:
+        self._windows = [known for known in self._windows if shiboken6.isValid(known)]
+        if window is not None and window not in self._windows:
+            window.installEventFilter(self)
+            self._windows.append(window)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._focused is not None and shiboken6.isValid(self._focused):
+            self._focused.removeEventFilter(self)
+        self._focused = new
+        if new is not None:
+            new.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # every event of the application passes here: the class is looked at first, as asking an event its type
-        # costs more than the rest of this filter
+        # the class is looked at first: asking an event its type costs more than the rest of this filter
         if isinstance(event, _INPUT_CLASSES) and event.type() in _INPUT_EVENTS:
             self._last_input = _steady_seconds()
         return False  # only noted, never taken

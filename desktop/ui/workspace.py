@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import app_filters
 from desktop.messages import isolate
 from desktop.pages import Page, PageSpec, group_title, page_spec, pages_for
 from desktop.session import Session
@@ -207,11 +206,8 @@ class Workspace(QWidget):
             return None
         page = self._pages.get(page_id)
         if page is None:
-            with app_filters.set_aside():  # made and shown for the first time without them (desktop/app_filters.py)
-                page = self._make_page(spec, session)
-                self.pages.setCurrentWidget(page)
-        else:
-            self.pages.setCurrentWidget(page)
+            page = self._make_page(spec, session)
+        self.pages.setCurrentWidget(page)
         self._select_nav(page_id)
         if context:
             page.open_with(**context)
