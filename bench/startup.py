@@ -7,6 +7,8 @@ Marks (desktop/startup_probe.py, switched on by PISHKHAN_STARTUP_PROBE):
 - warm: what a sign-in needs has loaded too (requests, keyring, the sweep of stale sessions; the workspace made,
   its modules loaded off the UI thread).
 
+Each checkout is byte-compiled first, as an installed application is (bench/compiled.py).
+
 Usage: python bench/startup.py [--runs N] [--root DIR ...]
   --root: the checkouts to time, in turn in the same run (default: this one), e.g. an older one beside this one
 """
@@ -23,6 +25,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.compiled import compile_packages  # noqa: E402
+
 BARE_WINDOW = """
 import time
 from PySide6.QtCore import QEvent, QObject
@@ -73,6 +79,8 @@ def main() -> None:
     for root in roots:
         commands[("production", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--api", PRODUCTION_API]
         commands[("demo", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--demo"]
+    for root in roots:
+        compile_packages(root)
     for (_name, root), command in commands.items():  # warm the disk cache for each
         _marks(command, dict(env, PYTHONPATH=str(root)), root)
     runs: dict[tuple[str, Path], list[dict[str, float]]] = {key: [] for key in commands}
