@@ -63,11 +63,12 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
 
         title = QLabel(self.tr("درخواست پروانه ساختمانی"), objectName="pageTitle")
         self.banner = MessageBanner(closable=True)
-        self.parcel_step = ParcelStep(session)
-        self.applicant_step = ApplicantStep()
-        self.building_step = BuildingStep(session)
-        self.attachments_step = AttachmentsStep(session, lambda: self.draft.request_id)
-        self.review_step = ReviewStep()
+        self.stack = QStackedWidget(self, objectName="permitSteps")
+        self.parcel_step = ParcelStep(session, self.stack)
+        self.applicant_step = ApplicantStep(self.stack)
+        self.building_step = BuildingStep(session, self.stack)
+        self.attachments_step = AttachmentsStep(session, lambda: self.draft.request_id, self.stack)
+        self.review_step = ReviewStep(self.stack)
         self.steps: list[QWidget] = [
             self.parcel_step,
             self.applicant_step,
@@ -75,7 +76,6 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
             self.attachments_step,
             self.review_step,
         ]
-        self.stack = QStackedWidget(objectName="permitSteps")
         for step in self.steps:
             self.stack.addWidget(step)
 
