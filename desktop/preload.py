@@ -1,20 +1,27 @@
-"""The libraries behind the operator's pages, loaded on a worker thread while the operator signs in, so that the
-first show of a page does not wait for them (ReportLab and the documents alone take about 100 ms, the fee book's
-engine and the cashier's client tens more).
+"""What the operator's pages are made of, loaded while the operator signs in, so that the first show of a page
+does not wait for it (ReportLab and the documents alone take about 100 ms, the permit wizard's own modules 60 ms).
 
-Only the project's packages that never import Qt are loaded here (`LIBRARY_PACKAGES`, and what they import:
-ReportLab, requests, keyring): a Qt library or plugin is loaded on the UI thread only (desktop/print_service.py),
-so the page modules themselves are still imported on their first show. Their command-line modules are left out.
-The module graph of those packages has no cycle (tests/unit/test_preload.py), so an import on this thread cannot
-wait for one on the UI thread that waits for it in turn.
+- On a worker thread, `load_libraries`: the project's packages that never import Qt (`LIBRARY_PACKAGES`, and what
+  they import: ReportLab, requests, keyring), but their command-line modules. Their module graph has no cycle
+  (tests/unit/desktop/test_preload.py), so an import on that thread cannot wait for one on the UI thread that
+  waits for it in turn.
+- Then on the UI thread, `PageModuleLoader`: the pages' own modules, which load Qt's libraries (a Qt library or
+  plugin is loaded on the UI thread only, desktop/print_service.py), one module per turn of the event loop and
+  each after the modules it imports, so the operator's keys are handled between them.
 """
 
 from __future__ import annotations
 
+import dis
 import importlib
+import importlib.util
 import logging
 import pkgutil
+import sys
 import threading
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -51,3 +58,80 @@ def load_libraries() -> int:
         else:
             loaded += 1
     return loaded
+
+
+def _desktop_imports(name: str) -> list[str]:
+    """The `desktop` modules `name` imports when it is loaded, read from its compiled code (there is no source in
+    the bundle), without loading it."""
+    spec = importlib.util.find_spec(name)
+    get_code = getattr(spec.loader, "get_code", None) if spec is not None else None
+    code = get_code(name) if get_code is not None else None
+    if code is None:
+        return []
+    found: list[str] = []
+    fromlist: object = None
+    for op in dis.get_instructions(code):
+        if op.opname == "IMPORT_NAME" and isinstance(op.argval, str) and op.argval.split(".")[0] == "desktop":
+            found.append(op.argval)
+            # `from desktop.widgets import banner`: a module of a package
+            if isinstance(fromlist, tuple) and _is_package(op.argval):
+                found += [f"{op.argval}.{item}" for item in fromlist if _is_module(f"{op.argval}.{item}")]
+        fromlist = op.argval if op.opname == "LOAD_CONST" else None
+    return [name for name in found if name != "desktop"]
+
+
+def _is_package(name: str) -> bool:
+    spec = importlib.util.find_spec(name)  # loads the packages above it (desktop, desktop.ui: no Qt)
+    return spec is not None and spec.submodule_search_locations is not None
+
+
+def _is_module(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+class PageModuleLoader(QObject):
+    """Imports the modules the pages `targets` ("module:Class") are made of, on the UI thread: one module per turn
+    of the event loop, `GAP_MS` apart, each after the modules it imports (read from its compiled code first, so a
+    turn loads that one module alone); then `finished`."""
+
+    GAP_MS = 10
+    finished = Signal()
+
+    def __init__(self, targets: Iterable[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stack = [target.split(":")[0] for target in reversed(list(targets))]
+        self._read: set[str] = set()
+        self.loaded: list[str] = []  # in the order they were loaded
+        self.done = False
+        self._timer = QTimer(self, interval=self.GAP_MS)
+        self._timer.timeout.connect(self._next)
+        self._timer.start()
+
+    def _next(self) -> None:
+        while self._stack:
+            name = self._stack[-1]
+            if name in sys.modules:
+                self._stack.pop()
+                continue
+            if name not in self._read:
+                self._read.add(name)
+                try:
+                    imported = _desktop_imports(name)
+                except (ImportError, SyntaxError, ValueError) as exc:
+                    log.warning("what %s imports could not be read: %s", name, exc)
+                    imported = []
+                first = [module for module in imported if module not in sys.modules and module not in self._read]
+                if first:
+                    self._stack += reversed(first)
+                    continue
+            self._stack.pop()
+            try:
+                importlib.import_module(name)
+            except Exception:
+                log.exception("%s could not be loaded ahead of its page", name)
+            else:
+                self.loaded.append(name)
+            return
+        self._timer.stop()
+        self.done = True
+        self.finished.emit()

@@ -21,7 +21,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from client_api.errors import OfflineError, SessionExpiredError
-from desktop import preload
 from desktop.keyboard import install_keyboard_rules
 from desktop.messages import error_message, localized_digits
 from desktop.paths import app_dirs
@@ -32,6 +31,7 @@ from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 if TYPE_CHECKING:
     from client_api import Health, MunicipalClient
+    from desktop import preload
     from desktop.outbox import OutboxService, OutboxSnapshot
     from desktop.pages import Page
     from desktop.session import Session
@@ -45,6 +45,7 @@ HEALTH_INTERVAL_MS = 20_000
 WORKSPACE_MODULES = (
     "desktop.journaling",
     "desktop.outbox",
+    "desktop.preload",
     "desktop.session",
     "desktop.ui.lock_screen",
     "desktop.ui.workspace",
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self._outbox: OutboxService | None = None
         self._screen_lock: ScreenLock | None = None
+        self._page_modules: preload.PageModuleLoader | None = None  # the pages' modules, loaded ahead of them
 
         self.sign_in_page = SignInPage(server, tasks)
         self.sign_in_page.signed_in.connect(self._on_signed_in)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
         """Make the workspace, the outbox service and the screen lock (once)."""
         if self._workspace is not None:
             return
-        from desktop import journaling
+        from desktop import journaling, preload
         from desktop.outbox import OutboxService
         from desktop.ui.lock_screen import ScreenLock
         from desktop.ui.workspace import Workspace
@@ -165,7 +167,19 @@ class MainWindow(QMainWindow):
         self._workspace, self._outbox, self._screen_lock = workspace, outbox, screen_lock
         self.workspace_prepared.emit()
         # what the pages are made of, while the operator signs in (desktop/preload.py)
-        self._tasks.run(preload.load_libraries, _libraries_loaded, owner=self)
+        self._tasks.run(preload.load_libraries, self._load_page_modules, _not_preloaded, owner=self)
+
+    @property
+    def pages_loaded_ahead(self) -> bool:
+        """The pages' libraries and modules are loaded (desktop/preload.py)."""
+        return self._page_modules is not None and self._page_modules.done
+
+    def _load_page_modules(self, count: int) -> None:
+        from desktop import preload
+        from desktop.pages import PAGES
+
+        log.debug("%d library modules loaded ahead of the pages", count)
+        self._page_modules = preload.PageModuleLoader([spec.target for spec in PAGES], self)
 
     @property
     def workspace(self) -> Workspace:
@@ -418,8 +432,9 @@ def _load_workspace_modules() -> None:
         importlib.import_module(name)
 
 
-def _libraries_loaded(count: int) -> None:
-    log.debug("%d library modules loaded ahead of the pages", count)
+def _not_preloaded(exc: BaseException) -> None:
+    # each page still loads what it needs on its first show, where a failure is reported to the operator
+    log.error("the pages' modules could not be loaded ahead of them", exc_info=exc)
 
 
 def _not_loaded(exc: BaseException) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,10 +35,11 @@ def test_loading_them_imports_each_once_and_no_qt():
     code = (
         "import json, sys\n"
         "from desktop import preload\n"
+        "qt_before = {name for name in sys.modules if name.split('.')[0] in ('PySide6', 'shiboken6')}\n"
         "first = preload.load_libraries()\n"
         "again = preload.load_libraries()\n"
         "missing = [name for name in preload.library_modules() if name not in sys.modules]\n"
-        "qt = sorted(name for name in sys.modules if name.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "qt = sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'shiboken6') and n not in qt_before)\n"
         "print(json.dumps([first, again, len(preload.library_modules()), missing, qt]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -85,3 +87,43 @@ def test_their_imports_have_no_cycle_so_a_worker_and_the_ui_thread_cannot_wait_f
 
     cycles = [found for name in sorted(paths) if (found := cycle_from(name, []))]
     assert cycles == []
+
+
+def test_the_page_modules_load_one_per_turn_each_after_what_it_imports():
+    """In a fresh process, on a running event loop."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from desktop import preload\n"
+        "from desktop.pages import PAGES\n"
+        "loader = preload.PageModuleLoader(spec.target for spec in PAGES)\n"
+        "new_per_turn = []\n"
+        "def turn():\n"
+        "    before = set(sys.modules)\n"
+        "    loader._next()\n"
+        "    new_per_turn.append(sorted(n for n in set(sys.modules) - before if n.startswith('desktop.')))\n"
+        "loader._timer.timeout.disconnect()\n"
+        "loader._timer.timeout.connect(turn)\n"
+        "loader.finished.connect(app.quit)\n"
+        "app.exec()\n"
+        "targets = [spec.target.split(':')[0] for spec in PAGES]\n"
+        "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules]]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    loaded, new_per_turn, not_loaded = json.loads(result.stdout.splitlines()[-1])
+    assert not_loaded == []
+    position = {name: index for index, name in enumerate(loaded)}
+    wizard = position["desktop.ui.permit_wizard_page"]
+    for step in ("permit_parcel_step", "permit_building_step", "permit_review_step", "permit_fee_panel"):
+        assert position[f"desktop.ui.{step}"] < wizard
+    assert position["desktop.print_service"] < position["desktop.ui.cashier_page"]
+    # a turn loads the one module it names (what that imports came on earlier turns), besides the packages above
+    # it and what a package's own __init__ loads (desktop.widgets.lists: its model and view)
+    packages = {"desktop.ui", "desktop.widgets", "desktop.widgets.lists"}
+    for modules in new_per_turn:
+        named = [module for module in modules if module in position]
+        assert len(named) <= 1, modules
+        assert set(modules) - set(named) <= packages | {"desktop.widgets.lists.model", "desktop.widgets.lists.view"}
+    assert [module for modules in new_per_turn for module in modules if module in position] == loaded
