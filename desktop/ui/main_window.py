@@ -85,9 +85,11 @@ class MainWindow(QMainWindow):
         self._outbox: OutboxService | None = None
         self._screen_lock: ScreenLock | None = None
         self._page_modules: preload.PageModuleLoader | None = None  # the pages' modules, loaded ahead of them
+        self._loading_ahead = self._swept = False
 
         self.sign_in_page = SignInPage(server, tasks)
         self.sign_in_page.signed_in.connect(self._on_signed_in)
+        self.sign_in_page.stale_sessions_ended.connect(self._sessions_swept)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_page)
         self.setCentralWidget(self.stack)
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
         """Make the workspace, the outbox service and the screen lock (once)."""
         if self._workspace is not None:
             return
-        from desktop import journaling, preload
+        from desktop import journaling
         from desktop.outbox import OutboxService
         from desktop.ui.lock_screen import ScreenLock
         from desktop.ui.workspace import Workspace
@@ -166,8 +168,22 @@ class MainWindow(QMainWindow):
         screen_lock.session_must_end.connect(self._end_session_from_lock)
         self._workspace, self._outbox, self._screen_lock = workspace, outbox, screen_lock
         self.workspace_prepared.emit()
-        # what the pages are made of, while the operator signs in (desktop/preload.py)
+        self._load_ahead()
+
+    def _load_ahead(self) -> None:
+        """What the pages are made of, while the operator signs in (desktop/preload.py): once the workspace is
+        made and the sessions an earlier run left are swept (which waits for the server: in --demo the training
+        sandbox starts first), or at sign-in; never beside them, as each would wait for the interpreter."""
+        if self._loading_ahead or self._workspace is None or not (self._swept or self.session is not None):
+            return
+        from desktop import preload
+
+        self._loading_ahead = True
         self._tasks.run(preload.load_libraries, self._load_page_modules, _not_preloaded, owner=self)
+
+    def _sessions_swept(self, _wiped: int) -> None:
+        self._swept = True
+        self._load_ahead()
 
     @property
     def pages_loaded_ahead(self) -> bool:
@@ -295,6 +311,7 @@ class MainWindow(QMainWindow):
         journaling.record(self.session, journaling.SIGN_IN, roles=",".join(operator.roles), training=int(training))
         self.show_page("home")
         self.nav.setFocus()
+        self._load_ahead()
         self.screen_lock.start(self.session)
 
     def check_connection(self) -> None:
