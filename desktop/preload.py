@@ -62,7 +62,7 @@ def load_libraries() -> int:
 
 def _desktop_imports(name: str) -> list[str]:
     """The `desktop` modules `name` imports when it is loaded, read from its compiled code (there is no source in
-    the bundle), without loading it."""
+    the bundle), without loading it (only the packages above it)."""
     spec = importlib.util.find_spec(name)
     get_code = getattr(spec.loader, "get_code", None) if spec is not None else None
     code = get_code(name) if get_code is not None else None
@@ -81,7 +81,7 @@ def _desktop_imports(name: str) -> list[str]:
 
 
 def _is_package(name: str) -> bool:
-    spec = importlib.util.find_spec(name)  # loads the packages above it (desktop, desktop.ui: no Qt)
+    spec = importlib.util.find_spec(name)  # loads the packages above it: on the UI thread, as the loader runs
     return spec is not None and spec.submodule_search_locations is not None
 
 
