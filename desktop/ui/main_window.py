@@ -194,8 +194,11 @@ class MainWindow(QMainWindow):
         from desktop import preload
         from desktop.pages import PAGES
 
-        log.debug("%d library modules loaded ahead of the pages", count)
-        self._page_modules = preload.PageModuleLoader([spec.target for spec in PAGES], self)
+        loader = preload.PageModuleLoader([spec.target for spec in PAGES], self)
+        loader.finished.connect(
+            lambda: log.info("loaded ahead of the pages: %d library and %d page modules", count, len(loader.loaded))
+        )
+        self._page_modules = loader
 
     @property
     def workspace(self) -> Workspace:
