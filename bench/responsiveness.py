@@ -337,11 +337,11 @@ def main() -> int:
             notes.append(f"{args.requests:,} requests written in {time.perf_counter() - started:.1f} s")
             window, tasks = signed_in_window(full.url, app)
             if "first-show" in chosen:
-                if all(spec.target.split(":")[0] in sys.modules for spec in PAGES):
+                if all(spec.module in sys.modules for spec in PAGES):
                     notes.append("loading-ahead: not measured, an earlier window of this run loaded the pages")
+                    measure("loaded ahead", loading_ahead(probe, window), probe)
                 else:
                     scenario("loading-ahead", loading_ahead(probe, window))
-                measure("loaded ahead", loading_ahead(probe, window), probe)
                 scenario("first-show", visit_pages(probe, window, PAGE_KEYS))
             else:
                 measure("warm-up", visit_pages(probe, window, PAGE_KEYS), probe)

@@ -79,7 +79,6 @@ def main() -> None:
     for root in roots:
         commands[("production", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--api", PRODUCTION_API]
         commands[("demo", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--demo"]
-    for root in roots:
         compile_packages(root)
     for (_name, root), command in commands.items():  # warm the disk cache for each
         _marks(command, dict(env, PYTHONPATH=str(root)), root)

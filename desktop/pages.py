@@ -87,6 +87,10 @@ class PageSpec:
     target: str  # "module:Class", imported on first show
     shortcut: str = ""
 
+    @property
+    def module(self) -> str:
+        return self.target.split(":")[0]
+
     def page_class(self) -> type[Page]:
         module_name, class_name = self.target.split(":")
         cls = getattr(importlib.import_module(module_name), class_name)

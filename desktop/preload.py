@@ -90,16 +90,16 @@ def _is_module(name: str) -> bool:
 
 
 class PageModuleLoader(QObject):
-    """Imports the modules the pages `targets` ("module:Class") are made of, on the UI thread: one module per turn
-    of the event loop, `GAP_MS` apart, each after the modules it imports (read from its compiled code first, so a
-    turn loads that one module alone); then `finished`."""
+    """Imports the pages' `modules` and what they are made of, on the UI thread: one module per turn of the event
+    loop, `GAP_MS` apart, each after the modules it imports (read from its compiled code first, so a turn loads
+    that one module alone); then `finished`."""
 
     GAP_MS = 10
     finished = Signal()
 
-    def __init__(self, targets: Iterable[str], parent: QObject | None = None) -> None:
+    def __init__(self, modules: Iterable[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._stack = [target.split(":")[0] for target in reversed(list(targets))]
+        self._stack = list(reversed(list(modules)))
         self._read: set[str] = set()
         self.loaded: list[str] = []  # in the order they were loaded
         self.done = False

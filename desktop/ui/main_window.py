@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         from desktop import preload
         from desktop.pages import PAGES
 
-        loader = preload.PageModuleLoader([spec.target for spec in PAGES], self)
+        loader = preload.PageModuleLoader([spec.module for spec in PAGES], self)
         loader.finished.connect(
             lambda: log.info("loaded ahead of the pages: %d library and %d page modules", count, len(loader.loaded))
         )

@@ -97,7 +97,7 @@ def test_the_page_modules_load_one_per_turn_each_after_what_it_imports():
         "app = QApplication([])\n"
         "from desktop import preload\n"
         "from desktop.pages import PAGES\n"
-        "loader = preload.PageModuleLoader(spec.target for spec in PAGES)\n"
+        "loader = preload.PageModuleLoader(spec.module for spec in PAGES)\n"
         "new_per_turn = []\n"
         "def turn():\n"
         "    before = set(sys.modules)\n"
@@ -107,7 +107,7 @@ def test_the_page_modules_load_one_per_turn_each_after_what_it_imports():
         "loader._timer.timeout.connect(turn)\n"
         "loader.finished.connect(app.quit)\n"
         "app.exec()\n"
-        "targets = [spec.target.split(':')[0] for spec in PAGES]\n"
+        "targets = [spec.module for spec in PAGES]\n"
         "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules]]))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
