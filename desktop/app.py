@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import logging
-import logging.handlers
-import os
 import sys
 from pathlib import Path
 
@@ -13,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from civic.files import make_private
 from civic.resources import resource_path
 from desktop.paths import private_dir
 from desktop.tasks import UiThreadGarbageCollector
@@ -78,14 +74,34 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     return app
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose every file is created 0600 (and made so if an older one was not): the log names
-    citizens' cases and the operator's actions."""
+class _EarlyRecords(logging.Handler):
+    """What is logged before the log file is open: kept in memory (at most `LIMIT` records) and written there first.
+    The file opens once the window is painted (`desktop.main`): opening it, and loading `logging.handlers`, is not
+    something the first paint should wait for."""
 
-    def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        make_private(Path(self.baseFilename))
-        return io.TextIOWrapper(io.FileIO(fd, "a"), encoding=self.encoding, errors=self.errors)  # the handler closes it
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def hold_early_records() -> None:
+    """Keep what is logged from now on until `configure_logging` opens the log file."""
+    root = logging.getLogger()
+    if not any(isinstance(handler, _EarlyRecords) for handler in root.handlers):
+        root.addHandler(_EarlyRecords())
+    root.setLevel(logging.INFO)
+
+
+def open_held_log(log_dir: Path) -> None:
+    """`configure_logging`, if records are held for the log file (`hold_early_records`) and it is not open yet."""
+    if any(isinstance(handler, _EarlyRecords) for handler in logging.getLogger().handlers):
+        configure_logging(log_dir)
 
 
 def configure_logging(log_dir: Path) -> logging.Handler:
@@ -93,9 +109,11 @@ def configure_logging(log_dir: Path) -> logging.Handler:
 
     Nothing that logs may pass a password or a token (client_api hides them); in case one slips through, every
     record is scrubbed before it is written (`desktop.crash.SecretFilter`). Calling it again replaces the file
-    handler instead of adding a second one. Returns the handler.
+    handler instead of adding a second one. What was kept since `hold_early_records` is written first. Returns the
+    handler.
     """
     from desktop.crash import SecretFilter
+    from desktop.log_file import PrivateRotatingFileHandler
 
     name = "pishkhan-log-file"
     private_dir(log_dir)
@@ -110,4 +128,8 @@ def configure_logging(log_dir: Path) -> logging.Handler:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    for early in [h for h in root.handlers if isinstance(h, _EarlyRecords)]:
+        root.removeHandler(early)
+        for record in early.records:
+            handler.handle(record)
     return handler

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import platform
 import re
 import sys
 import threading
@@ -86,6 +85,8 @@ class SecretFilter(logging.Filter):
 
 def error_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What support needs to know about an error, free of secrets."""
+    import platform  # only when there is an error to report
+
     lines = [
         f"Pishkhan Desk {__version__}",
         f"Time: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",

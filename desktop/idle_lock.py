@@ -19,9 +19,6 @@ anywhere: no file, no setting, no log line (its repr names nothing), and it goes
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -234,6 +231,8 @@ _SALT_BYTES, _KEY_BYTES = 16, 32
 
 
 def _scrypt(password: str, salt: bytes) -> bytes:
+    import hashlib  # here, not at start-up: the sign-in page is painted before anyone types a password
+
     return hashlib.scrypt(
         password.encode("utf-8"),
         salt=salt,
@@ -255,10 +254,14 @@ class PasswordVerifier:
 
     @classmethod
     def make(cls, password: str) -> PasswordVerifier:
+        import secrets
+
         salt = secrets.token_bytes(_SALT_BYTES)
         return cls(salt, _scrypt(password, salt))
 
     def matches(self, password: str) -> bool:
+        import hmac
+
         return hmac.compare_digest(_scrypt(password, self._salt), self._digest)
 
     def __repr__(self) -> str:

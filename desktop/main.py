@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from civic import trust_policy
-from desktop.app import configure_logging, create_application
+from desktop.app import create_application, hold_early_records, open_held_log
 from desktop.crash import install_excepthook
-from desktop.paths import app_dirs
+from desktop.paths import AppDirs, app_dirs
 from desktop.settings import (
     NOT_SAVED,
     Settings,
@@ -34,7 +34,17 @@ log = logging.getLogger(__name__)
 
 def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
     dirs = app_dirs()
-    configure_logging(dirs.log)
+    hold_early_records()  # the log file opens once the window is painted; until then records wait in memory
+    try:
+        return _run_gui(dirs, api=api, demo=demo, language=language)
+    finally:
+        try:
+            open_held_log(dirs.log)  # however the start ended, what was logged reaches the file
+        except OSError as exc:
+            _log_not_opened(dirs.log, exc)
+
+
+def _run_gui(dirs: AppDirs, *, api: str | None, demo: bool, language: str | None) -> int:
     loaded = read_settings(dirs.config)  # never raises, never blocks: a bad file is set aside (desktop/settings.py)
     settings = loaded.settings
     trust_policy.believe_training_key(settings.trust_training_key)  # before any trust list is read
@@ -43,6 +53,8 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
 
     tasks = TaskRunner(app)
     tasks.hold()  # background work (the keyring sweep, the training sandbox) starts once the window is painted
+    # the log file first: opening it (a folder made, a file opened, `logging.handlers` loaded) is off the UI thread
+    tasks.run(lambda: open_held_log(dirs.log), lambda _none: None, lambda exc: _log_not_opened(dirs.log, exc))
     sandbox = None
     if demo:
         from desktop.demo import DEMO_OFFICE_CODE, DEMO_PASSWORD, DEMO_USERNAME, DemoSandbox
@@ -100,6 +112,11 @@ def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
         if sandbox is not None:
             sandbox.stop()
             shutil.rmtree(demo_desk, ignore_errors=True)
+
+
+def _log_not_opened(folder: Path, exc: BaseException) -> None:
+    """The application runs on without its log file; what would have gone there is lost, so say it once."""
+    sys.stderr.write(f"pishkhan: the log file cannot be written in {folder}: {exc}\n")
 
 
 class AfterFirstPaint(QObject):

@@ -21,7 +21,6 @@ import errno
 import json
 import logging
 import os
-import secrets
 import shutil
 import time
 import types
@@ -45,7 +44,7 @@ LANGUAGES = ("fa", "en")
 
 
 def _new_terminal_id() -> str:
-    return "T-" + secrets.token_hex(4).upper()
+    return "T-" + os.urandom(4).hex().upper()  # what secrets.token_hex does, without loading it at every start
 
 
 @dataclass

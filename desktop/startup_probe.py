@@ -39,6 +39,9 @@ LATER = (
     "desktop.outbox",
     "desktop.ui.lock_screen",
     "desktop.ui.workspace",
+    "logging.handlers",  # the log file opens on a worker once the window is painted
+    "platform",
+    "secrets",
 )
 
 

@@ -68,3 +68,26 @@ def test_production_start_paints_the_sign_in_page_before_loading_network_fees_an
     ]
     assert lines[1][1:] == []  # nothing of desktop.startup_probe.LATER was imported before the first paint
     assert float(lines[0][1]) <= float(lines[2][1])
+
+
+def test_what_is_logged_before_the_first_paint_reaches_the_log_file_opened_after_it(tmp_path):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.json").write_text("{not json", encoding="utf-8")  # set aside, with a warning, at start
+    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1", PISHKHAN_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    for name in ("PISHKHAN_CONFIG_DIR", "PISHKHAN_DATA_DIR", "PISHKHAN_CACHE_DIR", "PISHKHAN_LOG_DIR"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "gui", "--api", "https://e-shahrdari.example.ir"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("PISHKHAN_STARTUP_LOADED")]
+    assert loaded == [[]]  # logging.handlers among them: the log file was not opened before the first paint
+    log_file = tmp_path / "log" / "pishkhan.log"
+    assert "WARNING desktop.settings [MainThread]: settings unreadable" in log_file.read_text(encoding="utf-8")
+    assert log_file.stat().st_mode & 0o777 == 0o600
