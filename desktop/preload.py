@@ -19,6 +19,7 @@ import logging
 import pkgutil
 import sys
 import threading
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -89,12 +90,25 @@ def _is_module(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+def unbuilt_widget_types() -> list[str]:
+    """The classes of QtWidgets the binding has not built yet. PySide builds a Qt class's Python type (with its
+    enums) on first use; and the first time Qt hands over a widget whose class it has to find out (a scroll area's
+    viewport, say), it builds every widget class it has not built yet, about 70 of them, at once: 30 ms on the UI
+    thread, while whichever page is shown first is made."""
+    from PySide6 import QtWidgets
+
+    built = vars(QtWidgets)
+    return [name for name in dir(QtWidgets) if name.startswith("Q") and name not in built]
+
+
 class PageModuleLoader(QObject):
     """Imports the pages' `modules` and what they are made of, on the UI thread: one module per turn of the event
     loop, `GAP_MS` apart, each after the modules it imports (read from its compiled code first, so a turn loads
-    that one module alone); then `finished`."""
+    that one module alone); then has the widget classes built (`unbuilt_widget_types`), for at most `TYPES_MS` a
+    turn; then `finished`."""
 
     GAP_MS = 10
+    TYPES_MS = 4.0
     finished = Signal()
 
     def __init__(self, modules: Iterable[str], parent: QObject | None = None) -> None:
@@ -102,6 +116,7 @@ class PageModuleLoader(QObject):
         self._stack = list(reversed(list(modules)))
         self._read: set[str] = set()
         self.loaded: list[str] = []  # in the order they were loaded
+        self._types: list[str] | None = None  # the widget classes left to build, once the modules are in
         self.done = False
         self._timer = QTimer(self, interval=self.GAP_MS)
         self._timer.timeout.connect(self._next)
@@ -132,6 +147,20 @@ class PageModuleLoader(QObject):
             else:
                 self.loaded.append(name)
             return
+        if self._types is None:
+            self._types = unbuilt_widget_types()
+        if self._build_types():
+            return
         self._timer.stop()
         self.done = True
         self.finished.emit()
+
+    def _build_types(self) -> bool:
+        """Build widget classes for up to `TYPES_MS`; False once none is left."""
+        from PySide6 import QtWidgets
+
+        assert self._types is not None
+        started = time.perf_counter()
+        while self._types and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
+            getattr(QtWidgets, self._types.pop())
+        return bool(self._types)

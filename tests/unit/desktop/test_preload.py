@@ -89,7 +89,7 @@ def test_their_imports_have_no_cycle_so_a_worker_and_the_ui_thread_cannot_wait_f
     assert cycles == []
 
 
-def test_the_page_modules_load_one_per_turn_each_after_what_it_imports():
+def test_the_page_modules_load_one_per_turn_each_after_what_it_imports_then_the_widget_classes_are_built():
     """In a fresh process, on a running event loop."""
     code = (
         "import json, sys\n"
@@ -108,12 +108,18 @@ def test_the_page_modules_load_one_per_turn_each_after_what_it_imports():
         "loader.finished.connect(app.quit)\n"
         "app.exec()\n"
         "targets = [spec.module for spec in PAGES]\n"
-        "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules]]))\n"
+        "from PySide6 import QtWidgets\n"
+        "built = len(vars(QtWidgets))\n"
+        "QtWidgets.QScrollArea().viewport()  # a widget whose class the binding finds out\n"
+        "later = len(vars(QtWidgets)) - built\n"
+        "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules], later]))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    loaded, new_per_turn, not_loaded = json.loads(result.stdout.splitlines()[-1])
+    loaded, new_per_turn, not_loaded, built_later = json.loads(result.stdout.splitlines()[-1])
     assert not_loaded == []
+    assert built_later == 0  # every widget class was built ahead, none while a page is made
+    assert len(new_per_turn) > len(loaded) + 1  # building them took turns of their own, after the modules
     position = {name: index for index, name in enumerate(loaded)}
     wizard = position["desktop.ui.permit_wizard_page"]
     for step in ("permit_parcel_step", "permit_building_step", "permit_review_step", "permit_fee_panel"):
