@@ -40,6 +40,7 @@ from desktop.formatting import (
     ltr,
     set_amount_cell,
 )
+from desktop.widgets.selectable_label import SelectableLabel
 from fees import Assessment, Line
 from fees.rounding import MODES
 
@@ -430,9 +431,8 @@ class AssessmentView(QSplitter):
 
     @staticmethod
     def _label(text: str, kind: str) -> QLabel:
-        label = QLabel(text, wordWrap=True)
+        label = SelectableLabel(text, wordWrap=True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if _style(kind):
             label.setProperty("heading", _style(kind))
         elif kind == "muted":

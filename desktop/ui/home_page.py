@@ -25,6 +25,7 @@ from desktop.pages import Page, pages_for
 from desktop.session import Session
 from desktop.theme import align_to_reading_side, icon, set_tone
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.selectable_label import SelectableLabel
 
 RLM = "\u200f"
 
@@ -134,9 +135,8 @@ class HomePage(Page):
 
     @staticmethod
     def _data_label(name: str) -> QLabel:
-        label = QLabel(objectName=name)
+        label = SelectableLabel(objectName=name)
         label.setProperty("pishkhanData", True)  # server data, shown as given
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         align_to_reading_side(label)
         return label
 

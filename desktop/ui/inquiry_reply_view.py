@@ -32,6 +32,7 @@ from desktop.theme import align_to_reading_side, icon, set_tone
 from desktop.ui.inquiries_data import ListedInquiry, party_names
 from desktop.ui.inquiry_parties import role_name
 from desktop.ui.inquiry_texts import WAITING, certificate_name, headline, status_name
+from desktop.widgets.selectable_label import SelectableLabel
 from printing.model import InquiryReply
 
 CERTIFICATES = ("clearance", "completion", "no-violation")
@@ -220,9 +221,8 @@ class InquiryReplyView(QWidget):
         if listed.inquiry is not None and listed.inquiry.note:
             rows.append((self.tr("توضیحات"), isolate(listed.inquiry.note)))
         for label, value in rows:
-            shown = QLabel(value)
+            shown = SelectableLabel(value)
             shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.facts.addRow(label, shown)
             align_to_reading_side(shown)
 
@@ -243,9 +243,8 @@ class InquiryReplyView(QWidget):
             (self.tr("وضعیت طرح و عقب‌نشینی"), isolate(reply.plan_status)),
         ]
         for label, value in rows:
-            shown = QLabel(value, objectName="inquiryReplyFact")
+            shown = SelectableLabel(value, objectName="inquiryReplyFact")
             shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.reply_facts.addRow(label, shown)
             align_to_reading_side(shown)
         self.debts.clear()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from client_api.parcels import Parcel
 from desktop import theme
 from desktop.formatting import code, digits, format_amount, format_number, isolate
+from desktop.widgets.selectable_label import SelectableLabel
 
 FACTS = (
     "renovation_code",
@@ -130,10 +131,9 @@ class ParcelFacts(QWidget):
         return form
 
     def _row(self, form: QFormLayout, name: str, label: str) -> None:
-        value = QLabel(objectName=f"parcel-{name}")
+        value = SelectableLabel(objectName=f"parcel-{name}")
         value.setWordWrap(True)
         value.setTextFormat(Qt.TextFormat.PlainText)
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.align_to_reading_side(value)
         caption = QLabel(label)
         caption.setBuddy(value)

@@ -16,6 +16,7 @@ from desktop.formatting import AMOUNT_ALIGNMENT, current_language, digits, forma
 from desktop.messages import operator_message
 from desktop.ui.permit_request_data import FeeComparison, jalali_text
 from desktop.ui.permit_request_texts import scope_name
+from desktop.widgets.selectable_label import SelectableLabel
 from fees import TariffBook
 
 CODE, TITLE, SERVER, PREVIEW, MARK = range(5)
@@ -182,9 +183,8 @@ class FeeComparisonView(QWidget):
             self._cell("≠", total_row, MARK, "warning")
 
     def _cell(self, text: str, row: int, column: int, tone: str) -> QLabel:
-        label = QLabel(text)
+        label = SelectableLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setProperty("feeRow", row)
         theme.set_tone(label, tone)
         if tone:

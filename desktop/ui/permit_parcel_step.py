@@ -18,6 +18,7 @@ from desktop.theme import align_to_reading_side, icon, set_invalid, set_tone
 from desktop.ui.fee_floors_table import left_to_right
 from desktop.ui.parcel_facts import land_use_name
 from desktop.ui.permit_review_step import join_names
+from desktop.widgets.selectable_label import SelectableLabel
 from fees import CaseError
 from fees.fields import renovation_code as parse_renovation_code
 
@@ -81,10 +82,9 @@ class ParcelStep(QWidget):
             caption = QLabel(title, objectName=f"permitParcel{key.title().replace('_', '')}Caption")
             caption.setAlignment(Qt.AlignmentFlag.AlignTop)
             set_tone(caption, "muted")
-            value = QLabel(objectName=f"permitParcel{key.title().replace('_', '')}")
+            value = SelectableLabel(objectName=f"permitParcel{key.title().replace('_', '')}")
             value.setWordWrap(True)
             align_to_reading_side(value)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
             self.values[key] = value

@@ -43,6 +43,7 @@ from desktop.ui.permit_request_texts import (
 )
 from desktop.ui.permit_review_step import join_names
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.selectable_label import SelectableLabel
 
 SUMMARY_TAB, HISTORY_TAB, FEES_TAB = range(3)
 
@@ -291,10 +292,9 @@ class PermitRequestDetail(QWidget):
             theme.set_tone(caption_label, "muted")
             caption_label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
             self._fields.addWidget(caption_label, row, column)
-        value_label = QLabel(value, objectName=f"permitField-{name}")
+        value_label = SelectableLabel(value, objectName=f"permitField-{name}")
         value_label.setWordWrap(True)
         value_label.setTextFormat(Qt.TextFormat.PlainText)
-        value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         theme.align_to_reading_side(value_label)
         self._fields.addWidget(value_label, row, column + 1)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from civic.jalali import format_jalali_date, format_jalali_datetime
@@ -33,6 +33,7 @@ from civic.verification import (
 )
 from desktop import theme
 from desktop.formatting import code, current_language, digits, format_amount, isolate, ltr
+from desktop.widgets.selectable_label import SelectableLabel
 
 W = TypeVar("W", bound=QWidget)
 
@@ -102,9 +103,8 @@ class VerifyResult(QFrame):
             ("amount_words", self.tr("مبلغ به حروف")),
             ("key", self.tr("کلید امضا")),
         ):
-            value = named(QLabel(), f"field-{name}")
+            value = named(SelectableLabel(), f"field-{name}")
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             theme.align_to_reading_side(value)
             form.addRow(label, value)
             self.fields[name] = value
