@@ -98,8 +98,8 @@ class PageSpec:
             raise TypeError(f"{self.target} is not a Page")
         return cls
 
-    def create(self, session: Session) -> Page:
-        page = self.page_class()(session)
+    def create(self, session: Session, parent: QWidget | None = None) -> Page:
+        page = self.page_class()(session, parent)
         page.setObjectName(f"page-{self.id}")
         return page
 

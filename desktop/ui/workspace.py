@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -215,7 +216,12 @@ class Workspace(QWidget):
         return page
 
     def _make_page(self, spec: PageSpec, session: Session) -> Page:
-        page = spec.create(session)
+        # made inside the stack: a tree of widgets made elsewhere and then moved in is styled again widget by widget
+        # (6-22 ms a page); a page made hidden may ask for the focus for later, but must not take it from where it is
+        focused = QApplication.focusWidget()
+        page = spec.create(session, self.pages)
+        if focused is not None and QApplication.focusWidget() is not focused:
+            focused.setFocus()
         page.show_page_requested.connect(lambda page_id, context: self.show_page(page_id, **context))
         self._pages[spec.id] = page
         self.pages.addWidget(page)
