@@ -6,8 +6,8 @@
 - Before printing, `check` refuses with a typed `PrintError` (its `message()` is the operator's sentence) when no
   printer is chosen or installed, when the chosen one is gone, stopped, or when Qt would print to a file
   (`printerName()` empty or `outputFormat()` not native).
-- `print_document` draws each page with QtPdf at the printer's resolution (capped at 600 dpi, in bands of 128 pixel
-  rows, so an A4 page never needs more than a megabyte at a time) through QPainter onto a native QPrinter, then asks
+- `print_document` draws each page with QtPdf at the printer's resolution (capped at 600 dpi, in bands of 64 pixel
+  rows, so an A4 page never needs more than half a megabyte at a time) through QPainter onto a native QPrinter, then asks
   the queue whether it took the job (CUPS answers per thread; Qt ignores that answer). One document is drawn at a
   time (see BAND_ROWS for why both).
 - Every printed PDF is archived as `<data>/printed/<number>.pdf`; a reprint gets `<number>-2.pdf`, `-3`, ... and a
@@ -61,10 +61,11 @@ MAX_DPI = 600
 MIN_DPI = 150
 # Qt's printing calls keep Python's interpreter lock while they run (QPrinter and QPrinterInfo asking CUPS, QtPdf
 # drawing a band, the PDF engine taking it, QPainter.end() writing and submitting the job), so the UI thread waits
-# for each of them whole before it can run a slot: bands of 128 rows keep a call under about 20 ms at 600 dpi
-# (512 rows held it for up to 100 ms), and one document at a time is drawn, so a batch of prints does not hand the
-# lock from one print thread to the next while the UI thread waits.
-BAND_ROWS = 128
+# for each of them whole before it can run a slot: bands of 64 rows keep a call at about 5-10 ms at 600 dpi (128
+# rows: 10-20 ms; 512 rows held it for up to 100 ms), which matters the more as a print thread runs at a lower
+# priority (desktop/tasks.py) and may wait for a processor while it holds the lock; and one document at a time is
+# drawn, so a batch of prints does not hand the lock from one print thread to the next while the UI thread waits.
+BAND_ROWS = 64
 _ONE_AT_A_TIME = threading.Lock()
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
