@@ -7,9 +7,9 @@
   printer is chosen or installed, when the chosen one is gone, stopped, or when Qt would print to a file
   (`printerName()` empty or `outputFormat()` not native).
 - `print_document` draws each page with QtPdf at the printer's resolution (capped at 600 dpi, in bands of 64 pixel
-  rows, so an A4 page never needs more than half a megabyte at a time) through QPainter onto a native QPrinter, then asks
-  the queue whether it took the job (CUPS answers per thread; Qt ignores that answer). One document is drawn at a
-  time (see BAND_ROWS for why both).
+  rows, so an A4 page never needs more than half a megabyte at a time) through QPainter onto a native QPrinter,
+  then asks the queue whether it took the job (CUPS answers per thread; Qt ignores that answer). One document is
+  drawn at a time (see BAND_ROWS for why both).
 - Every printed PDF is archived as `<data>/printed/<number>.pdf`; a reprint gets `<number>-2.pdf`, `-3`, ... and a
   file is never overwritten. An original is printed once: a second print must be built as a reprint («المثنی»).
 

@@ -220,8 +220,12 @@ class Workspace(QWidget):
         # (6-22 ms a page); a page made hidden may ask for the focus for later, but must not take it from where it is
         focused = QApplication.focusWidget()
         page = spec.create(session, self.pages)
-        if focused is not None and QApplication.focusWidget() is not focused:
-            focused.setFocus()
+        taken = QApplication.focusWidget()  # a widget of the hidden page, or none at all
+        if taken is not focused:
+            if focused is not None:
+                focused.setFocus()
+            elif taken is not None and page.isAncestorOf(taken):
+                taken.clearFocus()
         page.show_page_requested.connect(lambda page_id, context: self.show_page(page_id, **context))
         self._pages[spec.id] = page
         self.pages.addWidget(page)

@@ -46,8 +46,9 @@ def test_after_first_paint_calls_back_once_the_window_is_painted(qtbot):
     assert calls == [True]  # once only
 
 
-def test_production_start_paints_the_sign_in_page_before_loading_network_fees_and_printing(tmp_path):
-    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1", PISHKHAN_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+def _production_start(home: Path) -> subprocess.CompletedProcess[str]:
+    """`pishkhan gui --api URL` with the start-up probe, in `home`; it quits once warm."""
+    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1", PISHKHAN_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     for name in ("PISHKHAN_CONFIG_DIR", "PISHKHAN_DATA_DIR", "PISHKHAN_CACHE_DIR", "PISHKHAN_LOG_DIR"):
         env.pop(name, None)
     result = subprocess.run(
@@ -59,6 +60,11 @@ def test_production_start_paints_the_sign_in_page_before_loading_network_fees_an
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_production_start_paints_the_sign_in_page_before_loading_network_fees_and_printing(tmp_path):
+    result = _production_start(tmp_path)
     lines = [line.split() for line in result.stdout.splitlines() if line.startswith("PISHKHAN_")]
     assert [line[0] for line in lines] == [
         "PISHKHAN_SIGN_IN_SHOWN",
@@ -74,18 +80,7 @@ def test_what_is_logged_before_the_first_paint_reaches_the_log_file_opened_after
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.json").write_text("{not json", encoding="utf-8")  # set aside, with a warning, at start
-    env = dict(os.environ, PISHKHAN_STARTUP_PROBE="1", PISHKHAN_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    for name in ("PISHKHAN_CONFIG_DIR", "PISHKHAN_DATA_DIR", "PISHKHAN_CACHE_DIR", "PISHKHAN_LOG_DIR"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "gui", "--api", "https://e-shahrdari.example.ir"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _production_start(tmp_path)
     loaded = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("PISHKHAN_STARTUP_LOADED")]
     assert loaded == [[]]  # logging.handlers among them: the log file was not opened before the first paint
     log_file = tmp_path / "log" / "pishkhan.log"
