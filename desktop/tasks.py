@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
-import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -101,26 +99,6 @@ def _unhandled(exc: BaseException) -> None:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-WORKER_NICENESS = 10
-
-
-def _yield_to_the_ui() -> None:
-    """Lower the calling worker thread's share of a busy processor, so that on two cores a key or a repaint does not
-    wait for a time slice behind two workers (rendering, printing, reading answers). On Linux a thread has a
-    niceness of its own (Qt's thread priorities change nothing there but for the idle class, which a busy machine can
-    starve entirely); 10 above the main thread's, a worker still gets about a tenth of a processor the UI thread wants.
-    Idempotent: a pool thread runs many jobs."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        wanted = min(19, os.getpriority(os.PRIO_PROCESS, threading.main_thread().native_id or 0) + WORKER_NICENESS)
-        thread = threading.get_native_id()
-        if os.getpriority(os.PRIO_PROCESS, thread) < wanted:
-            os.setpriority(os.PRIO_PROCESS, thread, wanted)
-    except OSError as exc:  # a sandbox that forbids it: the worker runs as it did
-        log.debug("worker priority not lowered: %s", exc)
-
-
 class _Job(QRunnable):
     def __init__(self, op: Callable[[], Any], delivery: _Delivery) -> None:
         super().__init__()
@@ -132,7 +110,6 @@ class _Job(QRunnable):
         self._op = self._delivery = None  # the delivery keeps both; the UI thread releases them
         if op is None or delivery is None:  # run once only
             return
-        _yield_to_the_ui()
         try:
             result = op()
         except Exception as exc:
@@ -148,7 +125,6 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows and macOS; Linux: _yield_to_the_ui
         self._pending: set[_Delivery] = set()  # keeps each delivery alive until its outcome is delivered
         self._held: list[_Job] | None = None
 
