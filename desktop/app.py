@@ -90,17 +90,21 @@ class _EarlyRecords(logging.Handler):
             self.records.append(record)
 
 
+def _held() -> list[_EarlyRecords]:
+    return [handler for handler in logging.getLogger().handlers if isinstance(handler, _EarlyRecords)]
+
+
 def hold_early_records() -> None:
     """Keep what is logged from now on until `configure_logging` opens the log file."""
     root = logging.getLogger()
-    if not any(isinstance(handler, _EarlyRecords) for handler in root.handlers):
+    if not _held():
         root.addHandler(_EarlyRecords())
     root.setLevel(logging.INFO)
 
 
 def open_held_log(log_dir: Path) -> None:
     """`configure_logging`, if records are held for the log file (`hold_early_records`) and it is not open yet."""
-    if any(isinstance(handler, _EarlyRecords) for handler in logging.getLogger().handlers):
+    if _held():
         configure_logging(log_dir)
 
 
@@ -128,7 +132,7 @@ def configure_logging(log_dir: Path) -> logging.Handler:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     logging.getLogger("urllib3").setLevel(logging.WARNING)
-    for early in [h for h in root.handlers if isinstance(h, _EarlyRecords)]:
+    for early in _held():
         root.removeHandler(early)
         for record in early.records:
             handler.handle(record)

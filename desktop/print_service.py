@@ -62,9 +62,8 @@ MIN_DPI = 150
 # Qt's printing calls keep Python's interpreter lock while they run (QPrinter and QPrinterInfo asking CUPS, QtPdf
 # drawing a band, the PDF engine taking it, QPainter.end() writing and submitting the job), so the UI thread waits
 # for each of them whole before it can run a slot: bands of 64 rows keep a call at about 5-10 ms at 600 dpi (128
-# rows: 10-20 ms; 512 rows held it for up to 100 ms), which matters the more as a print thread runs at a lower
-# priority (desktop/tasks.py) and may wait for a processor while it holds the lock; and one document at a time is
-# drawn, so a batch of prints does not hand the lock from one print thread to the next while the UI thread waits.
+# rows: 10-20 ms; 512 rows held it for up to 100 ms), and one document at a time is drawn, so a batch of prints
+# does not hand the lock from one print thread to the next while the UI thread waits.
 BAND_ROWS = 64
 _ONE_AT_A_TIME = threading.Lock()
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
