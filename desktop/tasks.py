@@ -35,13 +35,13 @@ log = logging.getLogger(__name__)
 class _Delivery(QObject):
     """Lives on the UI thread; the worker emits, Qt queues the call back onto the UI thread.
 
-    It also keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI
-    thread, and never by the worker. The owner is held weakly and is never the delivery's parent: nothing ties
-    the delivery's life to a widget's destruction.
+    It is a child of its runner, so that the C++ object is deleted by Qt on the UI thread (by `deleteLater` once the
+    outcome is delivered, or with the runner) and never by a worker dropping the last Python reference to it. It also
+    keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI thread. The owner
+    is held weakly and is never the delivery's parent: nothing ties the delivery's life to a widget's destruction.
     """
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    arrived = Signal(object)  # a one-item list holding (succeeded, result or exception); emptied here
 
     def __init__(
         self,
@@ -51,14 +51,19 @@ class _Delivery(QObject):
         on_failure: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> None:
-        super().__init__()
-        self._runner = runner
+        super().__init__(runner)
+        self._runner: TaskRunner | None = runner
         self.op: Callable[[], Any] | None = op
         self._on_success = on_success
         self._on_failure = on_failure
         self._owner = weakref.ref(owner) if owner is not None else None
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
+        self.arrived.connect(self._deliver)
+
+    def release(self) -> None:
+        """Let go, on the UI thread, of everything the delivery holds: the worker may still hold the delivery itself
+        a moment longer, and when it lets go of it last, only an empty Python object is freed there."""
+        self._runner = self.op = self._owner = None
+        self._on_success = self._on_failure = _ignore
 
     def _wanted(self) -> bool:
         if self._owner is None:
@@ -67,28 +72,27 @@ class _Delivery(QObject):
         return owner is not None and Shiboken.isValid(owner)
 
     @Slot(object)
-    def _deliver_success(self, result: object) -> None:
+    def _deliver(self, outcome: list[tuple[bool, Any]]) -> None:
+        succeeded, value = outcome.pop()  # from here only the UI thread holds the result or the exception
         try:
-            if self._wanted():
-                self._on_success(result)
+            if succeeded:
+                if self._wanted():
+                    self._on_success(value)
+            elif not self._wanted():
+                log.info("dropped the outcome of a task whose page is gone: %s", type(value).__name__)
+            elif self._on_failure is not None:
+                self._on_failure(value)
+            else:
+                _unhandled(value)
         except Exception as exc:  # to the hook here, whatever PySide does with an error leaving a slot
             _unhandled(exc)
         finally:
-            self._runner._finished(self)
+            if self._runner is not None:
+                self._runner._finished(self)
 
-    @Slot(object)
-    def _deliver_failure(self, exc: object) -> None:
-        try:
-            if not self._wanted():
-                log.info("dropped the outcome of a task whose page is gone: %s", type(exc).__name__)
-            elif self._on_failure is not None:
-                self._on_failure(exc)  # type: ignore[arg-type]
-            else:
-                _unhandled(exc)  # type: ignore[arg-type]
-        except Exception as error:  # raised by on_failure itself
-            _unhandled(error)
-        finally:
-            self._runner._finished(self)
+
+def _ignore(_: Any) -> None:
+    pass
 
 
 def _unhandled(exc: BaseException) -> None:
@@ -100,22 +104,30 @@ def _unhandled(exc: BaseException) -> None:
 
 
 class _Job(QRunnable):
+    """Runs one op on a worker thread. Once the outcome is emitted, the UI thread may deliver it and release
+    everything at any moment: by then the worker keeps nothing it could be the last to let go of but the outcome
+    list, emptied by the UI thread, and the delivery, whose C++ object its parent owns and whose callbacks (and so the
+    widgets they hold) the UI thread lets go of (`_Delivery.release`)."""
+
     def __init__(self, op: Callable[[], Any], delivery: _Delivery) -> None:
         super().__init__()
         self._op: Callable[[], Any] | None = op
         self._delivery: _Delivery | None = delivery
 
     def run(self) -> None:
-        op, delivery = self._op, self._delivery
-        self._op = self._delivery = None  # the delivery keeps both; the UI thread releases them
-        if op is None or delivery is None:  # run once only
+        delivery, self._delivery = self._delivery, None
+        if delivery is None:  # run once only
             return
+        outcome = self._outcome()
+        delivery.arrived.emit(outcome)
+
+    def _outcome(self) -> list[tuple[bool, Any]]:
+        op, self._op = self._op, None  # the delivery keeps the op until the UI thread releases it
+        assert op is not None
         try:
-            result = op()
-        except Exception as exc:
-            delivery.failed.emit(exc)
-        else:
-            delivery.succeeded.emit(result)
+            return [(True, op())]
+        except Exception as exc:  # its traceback (this frame too) goes with it to the UI thread
+            return [(False, exc)]
 
 
 class TaskRunner(QObject):
@@ -162,7 +174,7 @@ class TaskRunner(QObject):
         return bool(self._pending)
 
     def _finished(self, delivery: _Delivery) -> None:
-        delivery.op = None
+        delivery.release()
         self._pending.discard(delivery)
         delivery.deleteLater()
 

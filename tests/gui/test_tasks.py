@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import time
 import weakref
 
+import pytest
 from PySide6.QtCore import QObject, QThread
 from shiboken6 import Shiboken
 
@@ -51,6 +54,72 @@ def test_an_outcome_for_a_destroyed_owner_is_dropped(qtbot):
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     runner.shutdown()
     assert delivered == []
+
+
+class _Tracked:
+    """Records the thread that frees it."""
+
+    def __init__(self, freed_on: list[int]) -> None:
+        self._freed_on = freed_on
+
+    def __del__(self) -> None:
+        self._freed_on.append(threading.get_ident())
+
+
+def _hold_the_worker_until_delivered(runner: TaskRunner) -> None:
+    """Called from an op: the worker's outermost Python frame does not return (and so does not let go of what it
+    holds) before the UI thread has delivered the outcome and released the task: the worst order the race can take."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None:
+        frame = frame.f_back
+    outermost = id(frame)  # not the frame itself: a reference here would keep its locals alive past its return
+
+    def tracer(seen_frame, event, _arg):
+        if id(seen_frame) == outermost and event == "return":
+            deadline = time.monotonic() + 5
+            while runner.busy and time.monotonic() < deadline:
+                time.sleep(0.002)
+            sys.settrace(None)
+        return tracer
+
+    frame.f_trace = tracer
+    del frame
+    sys.settrace(tracer)
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["succeeds", "fails"])
+def test_a_worker_never_lets_go_last_of_what_the_ui_thread_receives(qtbot, fails):
+    """The op (and what its closure holds), its result or its error, and the callbacks (and the widgets they hold)
+    are freed on the UI thread, even when the UI thread has delivered and released them before the worker's own
+    frames return. A widget freed on a worker thread leaves its timers behind, and the UI thread crashes later."""
+    runner = TaskRunner(max_threads=1)
+    freed_on: list[int] = []
+
+    def make_op():  # the op's closure is all that holds `held`
+        held = _Tracked(freed_on)
+
+        def op():
+            _hold_the_worker_until_delivered(runner)
+            assert held is not None
+            if fails:
+                error = ValueError("the server said no")
+                error.tracked = _Tracked(freed_on)  # type: ignore[attr-defined]
+                raise error
+            return _Tracked(freed_on)
+
+        return op
+
+    def make_callback():  # as a page's bound method would, the callback holds what it shows the outcome in
+        shown_in = _Tracked(freed_on)
+        return lambda outcome: delivered.append((shown_in, outcome))
+
+    delivered: list[object] = []
+    runner.run(make_op(), make_callback(), make_callback())
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    delivered.clear()
+    runner.shutdown()  # the worker's frames have returned
+    gc.collect()
+    assert len(freed_on) == 4 and set(freed_on) == {threading.get_ident()}
 
 
 def _raise_counts_to_a_full_collection() -> list[list[int]]:
