@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,26 @@ def _unhandled(exc: BaseException) -> None:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
+WORKER_NICENESS = 10
+
+
+def _yield_to_the_ui() -> None:
+    """Lower the calling worker thread's share of a busy processor, so that on two cores a key or a repaint does not
+    wait for a time slice behind two workers (rendering, printing, reading answers). On Linux a thread has a
+    niceness of its own (Qt's thread priorities change nothing there but for the idle class, which a busy machine can
+    starve entirely); 10 above the main thread's, a worker still gets about a tenth of a processor the UI thread wants.
+    Idempotent: a pool thread runs many jobs."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        wanted = min(19, os.getpriority(os.PRIO_PROCESS, threading.main_thread().native_id or 0) + WORKER_NICENESS)
+        thread = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, thread) < wanted:
+            os.setpriority(os.PRIO_PROCESS, thread, wanted)
+    except OSError as exc:  # a sandbox that forbids it: the worker runs as it did
+        log.debug("worker priority not lowered: %s", exc)
+
+
 class _Job(QRunnable):
     """Runs one op on a worker thread. Once the outcome is emitted, the UI thread may deliver it and release
     everything at any moment: by then the worker keeps nothing it could be the last to let go of but the outcome
@@ -118,6 +140,7 @@ class _Job(QRunnable):
         delivery, self._delivery = self._delivery, None
         if delivery is None:  # run once only
             return
+        _yield_to_the_ui()
         outcome = self._outcome()
         delivery.arrived.emit(outcome)
 
@@ -137,6 +160,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows and macOS; Linux: _yield_to_the_ui
         self._pending: set[_Delivery] = set()  # keeps each delivery alive until its outcome is delivered
         self._held: list[_Job] | None = None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 import time
@@ -12,7 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from shiboken6 import Shiboken
 
-from desktop.tasks import TaskRunner, UiThreadGarbageCollector
+from desktop.tasks import WORKER_NICENESS, TaskRunner, UiThreadGarbageCollector
 
 
 def test_success_and_failure_are_delivered_on_the_ui_thread(qtbot):
@@ -167,3 +168,16 @@ def test_the_ui_thread_collector_frees_cycles_and_collects_whole_only_as_cpython
     finally:
         collector._timer.stop()
         collector.deleteLater()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's niceness of its own is Linux's")
+def test_workers_give_way_to_the_ui_thread_on_a_busy_processor(qtbot):
+    runner = TaskRunner(max_threads=1)
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())  # the UI thread is the main thread here
+    seen: list[int] = []
+    for _ in range(2):  # a pool thread runs many jobs: lowered once, not once more each
+        runner.run(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert seen == [min(19, own + WORKER_NICENESS)] * 2
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own  # the UI thread keeps its own
+    runner.shutdown()
