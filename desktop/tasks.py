@@ -28,7 +28,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -37,10 +37,12 @@ log = logging.getLogger(__name__)
 class _Delivery(QObject):
     """Lives on the UI thread; the worker emits, Qt queues the call back onto the UI thread.
 
-    It is a child of its runner, so that the C++ object is deleted by Qt on the UI thread (by `deleteLater` once the
-    outcome is delivered, or with the runner) and never by a worker dropping the last Python reference to it. It also
-    keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI thread. The owner
-    is held weakly and is never the delivery's parent: nothing ties the delivery's life to a widget's destruction.
+    It is a child of the application, so that its C++ object is deleted by Qt on the UI thread (by `deleteLater` once
+    the outcome is delivered) and never by a worker dropping the last Python reference to it; not of its runner, so
+    that an outcome still arrives after the runner's window has been deleted (the owner decides whether it is
+    wanted). It also keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI
+    thread. The owner is held weakly and is never the delivery's parent: nothing ties the delivery's life to a
+    widget's destruction.
     """
 
     arrived = Signal(object)  # a one-item list holding (succeeded, result or exception); emptied here
@@ -53,7 +55,7 @@ class _Delivery(QObject):
         on_failure: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> None:
-        super().__init__(runner)
+        super().__init__(QCoreApplication.instance())
         self._runner: TaskRunner | None = runner
         self.op: Callable[[], Any] | None = op
         self._on_success = on_success
@@ -128,8 +130,8 @@ def _yield_to_the_ui() -> None:
 class _Job(QRunnable):
     """Runs one op on a worker thread. Once the outcome is emitted, the UI thread may deliver it and release
     everything at any moment: by then the worker keeps nothing it could be the last to let go of but the outcome
-    list, emptied by the UI thread, and the delivery, whose C++ object its parent owns and whose callbacks (and so the
-    widgets they hold) the UI thread lets go of (`_Delivery.release`)."""
+    list, emptied by the UI thread, and the delivery, whose C++ object the application owns and whose callbacks (and
+    so the widgets they hold) the UI thread lets go of (`_Delivery.release`)."""
 
     def __init__(self, op: Callable[[], Any], delivery: _Delivery) -> None:
         super().__init__()

@@ -123,6 +123,21 @@ def test_a_worker_never_lets_go_last_of_what_the_ui_thread_receives(qtbot, fails
     assert len(freed_on) == 4 and set(freed_on) == {threading.get_ident()}
 
 
+def test_an_outcome_still_arrives_after_the_runners_window_is_deleted(qtbot):
+    """A window deleted with work in flight (closing it ends the sign-in): its runner goes with it, but what was
+    asked still finishes and its `then` still runs (the outbox's close, for one)."""
+    window = QObject()
+    runner = TaskRunner(window)
+    release = threading.Event()
+    threading.Timer(0.2, release.set).start()
+    delivered: list[object] = []
+    runner.run(lambda: release.wait(5) and 42, delivered.append, delivered.append)
+    window.deleteLater()  # its pool waits for the op to end
+    qtbot.waitUntil(lambda: not Shiboken.isValid(runner), timeout=5000)
+    qtbot.waitUntil(lambda: delivered == [42], timeout=5000)
+    assert not runner.busy
+
+
 def _raise_counts_to_a_full_collection() -> list[list[int]]:
     """The generation counters at their thresholds, as after a long stretch of work (while the objects returned
     live)."""
