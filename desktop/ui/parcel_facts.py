@@ -186,7 +186,7 @@ class ParcelFacts(QWidget):
         self._show_zones(parcel)
         for label in self._wrapping:
             label.setMinimumHeight(0)
-        QTimer.singleShot(0, self._fit_heights)  # once the new text has its width
+        QTimer.singleShot(0, self, self._fit_heights)  # once the new text has its width (dropped if the page is gone)
 
     def _share(self, share: str) -> str:
         """A share of the property: «۳ دانگ» for the usual sixths, else as written («⁦۱/۴⁩»)."""

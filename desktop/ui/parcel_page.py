@@ -197,7 +197,7 @@ class ParcelPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._focus_field)
+        QTimer.singleShot(0, self, self._focus_field)  # dropped if the page is gone by then
 
     def _focus_field(self) -> None:
         self._halve()
