@@ -6,18 +6,20 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from civic.resources import resource_path
 from desktop.paths import private_dir
+from desktop.qt_names import set_by_name
 from desktop.tasks import UiThreadGarbageCollector
 from desktop.theme import app_icon, apply_theme
 
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "Vazirmatn"
+_COLLECTING = "pishkhanUiThreadGc"
 _installed: dict[str, QTranslator] = {}
 
 
@@ -48,10 +50,10 @@ def apply_language(app: QApplication, language: str) -> None:
             log.error("English translations are missing from %s", translations_dir())
         app.installTranslator(translator)
         _installed["app"] = translator
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        set_by_name(app, "layoutDirection", "LeftToRight")
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     else:
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        set_by_name(app, "layoutDirection", "RightToLeft")
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
     app.setProperty("pishkhanLanguage", language)
 
@@ -64,8 +66,9 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     QCoreApplication.setApplicationName("pishkhan-desk")
     app = QApplication.instance() or QApplication(argv or ["pishkhan"])
     assert isinstance(app, QApplication)
-    if app.findChild(UiThreadGarbageCollector) is None:
+    if not app.property(_COLLECTING):  # a flag, not `findChild` (desktop/keyboard.py says why)
         UiThreadGarbageCollector(app)  # owned by the application; see desktop.tasks for why
+        app.setProperty(_COLLECTING, True)
     family = install_fonts()
     app.setFont(QFont(family, 10))
     apply_language(app, language)

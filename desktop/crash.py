@@ -22,7 +22,7 @@ import traceback
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.qt_names import set_by_name
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class CrashDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setPlainText(details)
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a traceback reads left to right
+        set_by_name(self.details, "layoutDirection", "LeftToRight")  # a traceback reads left to right
         self.details.setTabChangesFocus(True)
         self.copy_button = QPushButton(self.tr("رونوشت جزئیات"))
         self.copy_button.setObjectName("copyDetails")

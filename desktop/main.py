@@ -17,6 +17,7 @@ from civic import trust_policy
 from desktop.app import create_application, hold_early_records, open_held_log
 from desktop.crash import install_excepthook
 from desktop.paths import AppDirs, app_dirs
+from desktop.qt_names import make_qt_namespace
 from desktop.settings import (
     NOT_SAVED,
     Settings,
@@ -90,6 +91,7 @@ def _run_gui(dirs: AppDirs, *, api: str | None, demo: bool, language: str | None
     window.show()
 
     def after_first_paint() -> None:
+        make_qt_namespace()  # before the workers start: they import modules that name it (desktop/qt_names.py)
         tasks.release()
         window.prepare_workspace_soon()  # the workspace, the outbox and the screen lock, while the operator types
 

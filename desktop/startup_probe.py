@@ -3,7 +3,8 @@
 
 It prints, on stdout, the wall-clock time of:
 - `PISHKHAN_SIGN_IN_SHOWN`: the first paint of the sign-in page (its sign-in button drawn), then
-  `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then (none, in the production start);
+  `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then, and of `LATER_TYPES` that were made
+  (none, in the production start);
 - `PISHKHAN_SIGN_IN_READY`: the sign-in is usable: the page is painted, the server is known (the sign-in button is
   enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
 - `PISHKHAN_STARTUP_WARM`: what a sign-in needs has loaded too: the sweep of sessions an earlier run left in the
@@ -45,6 +46,20 @@ LATER = (
 )
 
 
+# PySide types whose enums the first paint does not need (desktop/qt_names.py, desktop/theme.py `with_tone`): each
+# is made, with its enums, the first time something names it
+LATER_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"))
+
+
+def _loaded_early() -> list[str]:
+    """What of `LATER` and `LATER_TYPES` exists already."""
+    names = [name for name in LATER if name in sys.modules]
+    for module, name in LATER_TYPES:
+        if name in vars(sys.modules[module]):
+            names.append(f"{module}.{name}")
+    return names
+
+
 def wanted() -> bool:
     return bool(os.environ.get(ENVIRONMENT))
 
@@ -83,7 +98,7 @@ class StartupProbe(QObject):
         if kind == QEvent.Type.Paint and not self._painted:
             self._painted = True
             _mark("SHOWN")
-            print("PISHKHAN_STARTUP_LOADED", " ".join(name for name in LATER if name in sys.modules), flush=True)
+            print("PISHKHAN_STARTUP_LOADED", " ".join(_loaded_early()), flush=True)
             self._check()
         elif kind == QEvent.Type.EnabledChange:
             self._check()

@@ -26,7 +26,7 @@ from desktop.messages import error_message, localized_digits
 from desktop.paths import app_dirs
 from desktop.settings import Settings, load_settings
 from desktop.tasks import TaskRunner
-from desktop.theme import set_tone
+from desktop.theme import set_tone, with_tone
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 if TYPE_CHECKING:
@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
         self._health_timer.timeout.connect(self.check_connection)
 
         self._set_training(training)
-        self._set_connection(None)
         self.set_server(server)
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(1100, 720)
@@ -114,7 +113,8 @@ class MainWindow(QMainWindow):
         self.operator_label.setProperty("pishkhanData", True)
         self.office_label = QLabel(objectName="statusOffice")
         self.office_label.setProperty("pishkhanData", True)
-        self.connection_label = QLabel(objectName="statusConnection")
+        text, tone = self._connection_look(None)
+        self.connection_label = with_tone(QLabel(text, objectName="statusConnection"), tone)
         self.outbox_label = QLabel(objectName="statusOutbox")
         self.training_label = QLabel(self.tr("آموزشی"), objectName="statusTraining")
         bar = self.statusBar()
@@ -269,13 +269,15 @@ class MainWindow(QMainWindow):
         if isinstance(rule, QWidget):
             rule.setVisible(visible)
 
-    def _set_connection(self, online: bool | None) -> None:
+    def _connection_look(self, online: bool | None) -> tuple[str, str]:
         if online is None:
-            text, tone = self.tr("وارد نشده"), "muted"
-        elif online:
-            text, tone = self.tr("متصل"), "success"
-        else:
-            text, tone = self.tr("قطع ارتباط"), "error"
+            return self.tr("وارد نشده"), "muted"
+        if online:
+            return self.tr("متصل"), "success"
+        return self.tr("قطع ارتباط"), "error"
+
+    def _set_connection(self, online: bool | None) -> None:
+        text, tone = self._connection_look(online)
         self.connection_label.setText(text)
         set_tone(self.connection_label, tone)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -34,8 +34,9 @@ from client_api.addresses import api_root
 from client_api.errors import ApiError, InsecureTransportError, RateLimitedError, UnauthorizedError
 from desktop.idle_lock import PasswordVerifier
 from desktop.messages import error_message, isolate, localized_digits
+from desktop.qt_names import set_by_name
 from desktop.tasks import TaskRunner
-from desktop.theme import set_invalid, set_tone
+from desktop.theme import set_invalid, with_tone
 from desktop.widgets.banner import MessageBanner
 from desktop.widgets.card import emblem_header, wrapping_label
 
@@ -95,23 +96,20 @@ class SignInPage(QWidget):
 
         self.product_label = QLabel(self.tr("پیشخوان شهرداری"))
         self.product_label.setObjectName("signInProduct")
-        self.title_label = QLabel(self.tr("ورود کارکنان دفتر"))
-        self.title_label.setObjectName("signInTitle")
-        set_tone(self.title_label, "muted")
+        self.title_label = with_tone(QLabel(self.tr("ورود کارکنان دفتر"), objectName="signInTitle"), "muted")
         header = emblem_header("signInEmblem", 56, self.product_label, self.title_label)
 
         self.office_label = wrapping_label(QLabel(objectName="signInOffice"))
         self.office_label.hide()
-        self.server_label = wrapping_label(QLabel(objectName="signInServer"))
-        set_tone(self.server_label, "muted")
-        self.version_label = QLabel(self.tr("نسخه {version}").format(version=localized_digits(desktop.__version__)))
-        self.version_label.setObjectName("signInVersion")
-        set_tone(self.version_label, "muted")
+        self.server_label = wrapping_label(with_tone(QLabel(objectName="signInServer"), "muted"))
+        version = self.tr("نسخه {version}").format(version=localized_digits(desktop.__version__))
+        self.version_label = with_tone(QLabel(version, objectName="signInVersion"), "muted")
+        set_by_name(self.version_label, "alignment", "AlignCenter")
 
         self.server_address = QLineEdit()
         self.server_address.setObjectName("serverAddress")
         self.server_address.setPlaceholderText("https://")
-        self.server_address.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        set_by_name(self.server_address, "layoutDirection", "LeftToRight")
         self.server_address.setAccessibleName(self.tr("نشانی سامانه شهرداری"))
         self.server_address.textEdited.connect(lambda _text: set_invalid(self.server_address, False))
         self.username = QLineEdit()
@@ -123,7 +121,7 @@ class SignInPage(QWidget):
         self.office_code.setObjectName("officeCode")
         self.office_code.setPlaceholderText("PK-1001")
         for field in (self.username, self.password, self.office_code):
-            field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            set_by_name(field, "layoutDirection", "LeftToRight")
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -167,7 +165,7 @@ class SignInPage(QWidget):
         inner.addWidget(self.error_label)
         inner.addWidget(self.busy)
         inner.addWidget(self.submit)
-        inner.addWidget(self.version_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.version_label)
 
         # The card sits in a row between two stretches rather than in the column with an alignment: a column
         # asks an aligned child for its height at the column's full width, so wrapped text would be measured

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from desktop import theme
+from desktop.qt_names import set_by_name
 
+ICON_SIZE = 18
 _TONE_ICONS = {"error": "warning", "warning": "warning", "success": "check", "info": "info", "muted": "info"}
 
 
@@ -29,13 +31,15 @@ class MessageBanner(QFrame):
 
         self.icon_label = QLabel()
         self.icon_label.setObjectName("messageBannerIcon")
-        self.icon_label.setFixedSize(QSize(18, 18))
-        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # as wide as the icon and as tall as the text, the icon at its top (one line or many)
+        self.icon_label.setFixedWidth(ICON_SIZE)
+        self.icon_label.setMinimumHeight(ICON_SIZE)
+        set_by_name(self.icon_label, "alignment", "AlignHCenter|AlignTop")
         self.text_label = QLabel()
         self.text_label.setObjectName("messageBannerText")
         self.text_label.setWordWrap(True)
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_by_name(self.text_label, "textFormat", "PlainText")
+        set_by_name(self.text_label, "textInteractionFlags", "TextSelectableByMouse")
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.text_label.setSizePolicy(policy)
@@ -43,7 +47,7 @@ class MessageBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.icon_label)
         layout.addWidget(self.text_label, 1)
 
         self.close_button: QToolButton | None = None
@@ -55,7 +59,10 @@ class MessageBanner(QFrame):
             self.close_button.setToolTip(self.tr("بستن پیام"))
             self.close_button.setAccessibleName(self.tr("بستن پیام"))
             self.close_button.clicked.connect(self._close_clicked)
-            layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+            close_column = QVBoxLayout()  # at the top, beside the first line
+            close_column.addWidget(self.close_button)
+            close_column.addStretch(1)
+            layout.addLayout(close_column)
         self.hide()
 
     def show_message(self, text: str, tone: str = "info") -> None:
@@ -65,7 +72,7 @@ class MessageBanner(QFrame):
         theme.set_tone(self, tone)
         theme.set_tone(self.text_label, tone)
         name = _TONE_ICONS.get(tone, "info")
-        self.icon_label.setPixmap(theme.icon(name).pixmap(QSize(18, 18)))
+        self.icon_label.setPixmap(theme.icon(name).pixmap(QSize(ICON_SIZE, ICON_SIZE)))
         self.text_label.setText(text)
         self.setAccessibleDescription(text)
         self.show()

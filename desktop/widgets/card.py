@@ -3,16 +3,17 @@ lines, and labels that wrap to the card's width."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
+from desktop.qt_names import set_by_name
 from desktop.theme import app_icon
 
 
 def wrapping_label(label: QLabel) -> QLabel:
     """Plain text that wraps and asks for the height its width needs."""
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_name(label, "textFormat", "PlainText")
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     label.setSizePolicy(policy)
@@ -31,6 +32,6 @@ def emblem_header(object_name: str, size: int, first: QLabel, second: QLabel) ->
     titles.addWidget(second)
     header = QHBoxLayout()
     header.setSpacing(12)
-    header.addWidget(emblem, 0, Qt.AlignmentFlag.AlignVCenter)
+    header.addWidget(emblem)  # of a fixed size: centred in the row's height
     header.addLayout(titles, 1)
     return header
