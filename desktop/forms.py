@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QScrollArea, QWidget
 
 from civic.text import normalize_digits
 from desktop.formatting import format_number, isolate
@@ -259,7 +259,18 @@ class Form(QObject):
             return None
         if focus and targets:
             targets[0].setFocus()
+            bring_into_view(targets[0])
         return self.sentence(shown[0])
+
+
+def bring_into_view(widget: QWidget) -> None:
+    """Scroll each scroll area around `widget` so it shows (Tab does this by itself; a focus given in code does
+    not)."""
+    ancestor = widget.parentWidget()
+    while ancestor is not None:
+        if isinstance(ancestor, QScrollArea):
+            ancestor.ensureWidgetVisible(widget)
+        ancestor = ancestor.parentWidget()
 
 
 def touch(widget: QWidget) -> None:

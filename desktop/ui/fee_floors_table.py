@@ -102,6 +102,14 @@ class FloorsTable(QTableWidget):
         hint = super().sizeHint()
         return QSize(hint.width(), self.horizontalHeader().sizeHint().height() + 3 * 30 + 2 * self.frameWidth())
 
+    def minimumSizeHint(self) -> QSize:
+        """Two whole rows and the sideways scroll bar: never squeezed to a sliver (the inputs above it scroll
+        instead, desktop/ui/fee_preview_page.py)."""
+        hint = super().minimumSizeHint()
+        bar = self.horizontalScrollBar().sizeHint().height()
+        rows = self.horizontalHeader().sizeHint().height() + 2 * 30 + bar + 2 * self.frameWidth()
+        return QSize(hint.width(), rows)
+
     def column_title(self, key: str) -> str:
         item = self.horizontalHeaderItem(COLUMNS.index(key))
         return item.text() if item is not None else key

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -125,7 +126,7 @@ class FeePreviewPage(Page):
         # the inputs on the reading side, the fee lines and the selected one's explanation beside them: both keep
         # the page's whole height, so at 1024×640 the explanation still has room
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="feeSplitter")
-        splitter.addWidget(self.form)
+        splitter.addWidget(self._scrolled_form())
         splitter.addWidget(self.view)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
@@ -153,6 +154,20 @@ class FeePreviewPage(Page):
         self.form.changed.connect(self._debounce.start)
         self.form.floors.add_floor({"level": 0, "use": "residential"})
         self._tasks.run(self._cache.load, self._books_loaded, self._books_failed, owner=self)
+
+    def _scrolled_form(self) -> QScrollArea:
+        """The inputs scroll when the page is shorter than they are (at 1024×640 with the floors table): each field
+        keeps its full height instead of being squeezed until its text is cut. Tab brings the next field into view,
+        and so does `Form.present` the first field in error."""
+        scroll = QScrollArea(objectName="feeFormScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)  # the splitter never narrows it further
+        return scroll
 
     def _message_line(self) -> QWidget:
         """The error and the hint in one place that keeps its height while they come and go: a message appearing

@@ -1,15 +1,26 @@
 """The fee page as an operator meets it: it opens with no field in error, Tab leaves the floors table, numbers with
 thousands separators are read, wrong floors are refused by row, no raw key or English word shows in Persian, and the
-explanation of a line is shown whole at the smallest window size."""
+explanation of a line is shown whole at the smallest window size, where the inputs scroll instead of being squeezed."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QTableWidget, QTreeWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTableWidget,
+    QTreeWidget,
+    QWidget,
+)
 
 from desktop.formatting import LRI, PDI
+from desktop.forms import Problem, touch
 from desktop.ui.fee_preview_page import DEMO_CASE, FeePreviewPage
 from tests.gui.test_fee_preview_page import expected_assessment, retype, type_text
 from tests.gui.test_fee_preview_page import make_page as make_page
@@ -168,3 +179,50 @@ def test_the_explanation_is_shown_whole_at_1024_by_640(make_page, qtbot):
     for combo in (page.form.purpose, page.form.parking_exemption):
         widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
         assert combo.width() >= widest, combo.objectName()  # «نقل و انتقال (استعلام دفترخانه)» is never cut
+
+
+def test_at_1024_by_640_every_input_keeps_its_height_and_the_inputs_scroll_to_the_one_in_focus(make_page, qtbot):
+    page = make_page()
+    # inside the window the page gets the height the window has left, however tall its inputs would like to be
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1024 - 190, 640 - 80)  # the page's share of a 1024×640 window: beside the navigation, under the bar
+    page.setParent(host)
+    page.setMinimumSize(0, 0)  # shown first as a window, it took its layout's minimum; a page in the window has none
+    page.setGeometry(host.rect())
+    host.show()
+    page.show()
+    page.fill_case(DEMO_CASE)
+    qtbot.wait(50)
+    assert page.height() == 640 - 80
+    form = page.form
+    fields = [binding.widget for binding in form.form.bindings.values()]
+    assert len(fields) == 10
+    for field in fields:  # never squeezed until its text is cut
+        assert field.height() >= field.sizeHint().height(), field.objectName()
+    assert form.floors.height() >= form.floors.minimumSizeHint().height()
+    scroll = page.findChild(QScrollArea, "feeFormScroll")
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0  # taller than the page: the inputs scroll
+
+    def shown(widget) -> bool:
+        top_left = widget.mapTo(scroll.viewport(), QPoint(0, 0))
+        return scroll.viewport().rect().contains(QRect(top_left, widget.size()))
+
+    # Tab from the last field above the floors into the table brings its first cell into view
+    last = form.numbers["renovation_years"]
+    last.setFocus()
+    level = form.floors.text_editor(0, "level")
+    for _ in range(4):
+        if level.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert level.hasFocus() and bar.value() > 0 and shown(level)
+
+    # a field in error that is focused in code is scrolled to as well
+    bar.setValue(bar.maximum())
+    assert not shown(form.purpose)
+    problems = [Problem("purpose", "نوع محاسبه را برگزینید.")]
+    touch(form.purpose)
+    form.form.present(problems, focus=True)
+    assert form.purpose.hasFocus() and shown(form.purpose)
