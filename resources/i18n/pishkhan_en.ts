@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>مبلغ کشیده‌شده با کارت‌خوان (ریال)</source>
-        <translation>Amount charged on the card terminal (rials)</translation>
+        <translation>Card terminal amount (rials)</translation>
     </message>
     <message>
         <source>روش پرداخت</source>
@@ -3396,7 +3396,7 @@
     </message>
     <message>
         <source>مبلغ کشیده‌شده با کارت‌خوان (ریال)</source>
-        <translation>Amount charged on the card terminal (rials)</translation>
+        <translation>Card terminal amount (rials)</translation>
     </message>
     <message>
         <source>شماره مرجع تراکنش</source>
