@@ -311,6 +311,8 @@ class AssessmentView(QSplitter):
             if key == keep:
                 current = item
         self.lines.blockSignals(False)
+        # no line of a floor (a transfer, a permit's whole-building lines): no empty column beside the titles
+        self.lines.setColumnHidden(WHERE, all(line.floor is None for line in assessment.lines))
         self._selected = keep
         if current is not None and self.lines.currentItem() is not current:
             self.lines.setCurrentItem(current)

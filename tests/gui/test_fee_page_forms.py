@@ -226,3 +226,15 @@ def test_at_1024_by_640_every_input_keeps_its_height_and_the_inputs_scroll_to_th
     touch(form.purpose)
     form.form.present(problems, focus=True)
     assert form.purpose.hasFocus() and shown(form.purpose)
+
+
+def test_the_floor_column_shows_only_when_a_line_is_of_a_floor(make_page):
+    page = make_page()
+    page.fill_case(DEMO_CASE)
+    where = page.view.lines.headerItem().text(2)
+    assert where == "طبقه" and not page.view.lines.isColumnHidden(2)
+    page.fill_case(dict(DEMO_CASE, purpose="transfer"))  # a transfer's lines are of the whole parcel
+    assert page.assessment is not None and all(line.floor is None for line in page.assessment.lines)
+    assert page.view.lines.isColumnHidden(2)  # its width goes to the titles
+    page.fill_case(DEMO_CASE)
+    assert not page.view.lines.isColumnHidden(2)
