@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from client_api.errors import OfflineError, SessionExpiredError
 from desktop.keyboard import install_keyboard_rules
@@ -30,6 +30,8 @@ from desktop.theme import set_tone, with_tone
 from desktop.ui.sign_in_page import ServerConfig, SignInPage, SignInResult
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListWidget  # the workspace's; naming it costs its enums before the first paint
+
     from client_api import Health, MunicipalClient
     from desktop import preload
     from desktop.outbox import OutboxService, OutboxSnapshot

@@ -32,7 +32,6 @@ import desktop
 from civic.text import normalize_text
 from client_api.addresses import api_root
 from client_api.errors import ApiError, InsecureTransportError, RateLimitedError, UnauthorizedError
-from desktop.idle_lock import PasswordVerifier
 from desktop.messages import error_message, isolate, localized_digits
 from desktop.qt_names import set_by_name
 from desktop.tasks import TaskRunner
@@ -42,6 +41,7 @@ from desktop.widgets.card import emblem_header, wrapping_label
 
 if TYPE_CHECKING:  # requests and keyring load on a worker thread, after the first paint (ops below)
     from client_api import Health, MunicipalClient, Operator
+    from desktop.idle_lock import PasswordVerifier
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
 log = logging.getLogger(__name__)
@@ -307,6 +307,7 @@ class SignInPage(QWidget):
 
         def op() -> SignInResult:
             from client_api import MunicipalClient, open_token_store
+            from desktop.idle_lock import PasswordVerifier
 
             store, warning = open_token_store()
             client = MunicipalClient(server.api_url, store, ca_bundle=server.ca_bundle)
