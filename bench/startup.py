@@ -9,8 +9,11 @@ Marks (desktop/startup_probe.py, switched on by PISHKHAN_STARTUP_PROBE):
 
 Each checkout is byte-compiled first, as an installed application is (bench/compiled.py).
 
-Usage: python bench/startup.py [--runs N] [--root DIR ...]
+Usage: python bench/startup.py [--runs N] [--root DIR ...] [--bundle DIR ...]
   --root: the checkouts to time, in turn in the same run (default: this one), e.g. an older one beside this one
+  --bundle: production one-folder bundles (scripts/bundle.sh makes dist/pishkhan) to time as well, its production
+    start only: what a counter PC runs. Its Python has no `site` start-up and no source files for PySide's import
+    hook to read (about 20 ms in a checkout), which the bare window, started by this interpreter, still pays.
 """
 
 from __future__ import annotations
@@ -69,6 +72,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--root", type=Path, action="append", help="a checkout to start (default: this one)")
+    parser.add_argument(
+        "--bundle", type=Path, action="append", help="a production bundle folder (dist/pishkhan) to start as well"
+    )
     args = parser.parse_args()
     roots = [root.resolve() for root in args.root or [ROOT]]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PISHKHAN_STARTUP_PROBE="1")
@@ -80,6 +86,9 @@ def main() -> None:
         commands[("production", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--api", PRODUCTION_API]
         commands[("demo", root)] = [sys.executable, "-m", "desktop.cli", "gui", "--demo"]
         compile_packages(root)
+    bundles = [bundle.resolve() for bundle in args.bundle or []]
+    for bundle in bundles:
+        commands[("bundle", bundle)] = [str(bundle / "pishkhan"), "gui", "--api", PRODUCTION_API]
     for (_name, root), command in commands.items():  # warm the disk cache for each
         _marks(command, dict(env, PYTHONPATH=str(root)), root)
     runs: dict[tuple[str, Path], list[dict[str, float]]] = {key: [] for key in commands}
@@ -93,9 +102,11 @@ def main() -> None:
     bare = median_ms(("bare", roots[0]), "SHOWN")
     print(f"runs: {args.runs} each, in turn")
     print(f"bare PySide6 window, first paint:              median {bare:6.0f} ms")
-    for root in roots:
+    rows = [(root, (("production", "pishkhan gui --api URL"), ("demo", "pishkhan gui --demo"))) for root in roots]
+    rows += [(bundle, (("bundle", "bundle gui --api URL"),)) for bundle in bundles]
+    for root, modes in rows:
         print(root)
-        for name, label in (("production", "pishkhan gui --api URL"), ("demo", "pishkhan gui --demo")):
+        for name, label in modes:
             for mark, what in MARKS:
                 if all(mark in run for run in runs[(name, root)]):
                     value = median_ms((name, root), mark)

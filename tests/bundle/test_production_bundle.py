@@ -36,6 +36,11 @@ def _python_modules() -> set[str]:
         names |= set(archive.toc)
         for embedded in [name for name in archive.toc if name.endswith(".pyz")]:
             names |= set(archive.open_embedded_archive(embedded).toc)
+    # and those collected as files beside it (what the first paint imports, build.spec FIRST_PAINT)
+    contents = BUNDLE / "_internal"
+    for path in contents.rglob("*.pyc"):
+        parts = path.relative_to(contents).with_suffix("").parts
+        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return names
 
 
@@ -55,7 +60,8 @@ def test_no_private_key_is_in_the_bundle():
 
 def test_no_sandbox_or_server_package_is_in_the_bundle():
     modules = _python_modules()
-    assert "desktop.main" in modules and "client_api.client" in modules  # the archive was read
+    assert "desktop.main" in modules and "client_api.client" in modules  # the bundle's modules were read
+    assert "client_api.sender" in modules and "printing.receipt" in modules  # and the archive
     shipped = sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in FORBIDDEN_PACKAGES))
     assert shipped == []
     folders = {path.relative_to(BUNDLE).parts[1] for path in _files() if len(path.relative_to(BUNDLE).parts) > 2}
