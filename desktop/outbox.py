@@ -118,6 +118,12 @@ class _Session:
     profile: Profile | None = None  # the lock held and what was found at open (None: opened without one)
 
 
+class _SenderRelay(QObject):
+    """Carries the sender thread's events to the service, on the UI thread."""
+
+    arrived = Signal(int, object)
+
+
 class OutboxService(QObject):
     """The outbox of whoever is signed in. One per window, for the window's life; `open` on sign-in and `close` on
     sign-out bind it to an operator's database and start or stop the sender."""
@@ -129,7 +135,6 @@ class OutboxService(QObject):
     action_changed = Signal(int, str)  # outbox id, its new State value: after every attempt, before any re-read
     action_settled = Signal(object)  # OutboxEntry, read once it is final (done, rejected, or not_sent: its chain
     #                                  stopped at an earlier step, which is announced first)
-    _sender_event = Signal(int, object)  # emitted on the sender's thread; Qt queues it to this object's thread
     damage_found = Signal(str)  # the operator's sentence: the local database was damaged, missing, or unusable
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -137,7 +142,8 @@ class OutboxService(QObject):
         self._local = TaskRunner(self, max_threads=1)
         self._session: _Session | None = None
         self._generation = 0
-        self._sender_event.connect(self._on_sender_event)
+        self._relay = _SenderRelay(self)
+        self._relay.arrived.connect(self._on_sender_event)
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(BATCH_MS)
@@ -148,6 +154,21 @@ class OutboxService(QObject):
         self.damage_text: str | None = None  # the last `damage_found` sentence of this sign-in
         self.backup_offer: float | None = None  # when the backup the operator may restore was written
         self._journal_slot: list[Journal] = []  # the signed-in operator's journal, once its database is open
+
+    def _listener(self, generation: int) -> Callable[[SenderEvent], None]:
+        """The sender's listener, called on the sender's thread. It holds the relay, never the service: a sender
+        that outlives the service (its stop timed out) must not be the last to let go of it, or the service, its
+        timer and its runner would be freed on the sender's thread (Qt objects belong to the thread that made
+        them). The relay is the service's child: letting go of it frees no Qt object."""
+        relay = self._relay
+
+        def listener(event: SenderEvent) -> None:
+            try:
+                relay.arrived.emit(generation, event)  # Qt queues it to the UI thread
+            except RuntimeError:  # the service is gone, and the relay with it: nobody is listening
+                pass
+
+        return listener
 
     # -- life -----------------------------------------------------------------------------------------
 
@@ -180,9 +201,7 @@ class OutboxService(QObject):
         journal_slot: list[Journal] = []
         self._journal_slot = journal_slot
 
-        def listener(event: SenderEvent) -> None:  # on the sender's thread
-            self._sender_event.emit(generation, event)
-
+        listener = self._listener(generation)
         self.damage_text = None
         self.backup_offer = None
 
@@ -268,8 +287,7 @@ class OutboxService(QObject):
         transport = session.sender.transport
         journal = session.outbox.journal
 
-        def listener(event: SenderEvent) -> None:  # on the sender's thread
-            self._sender_event.emit(generation, event)
+        listener = self._listener(generation)
 
         def op() -> tuple[_Session, float | BaseException]:
             if not session.sender.stop(STOP_WAIT_S):
