@@ -25,6 +25,4 @@ def set_by_name(target: QObject, prop: str, keys: str) -> None:
 
 def make_qt_namespace() -> None:
     """Make the `Qt` namespace's enums now, on this (the UI) thread."""
-    from PySide6.QtCore import Qt
-
-    assert Qt.AlignmentFlag.AlignLeft is not None
+    from PySide6.QtCore import Qt  # noqa: F401 (naming it makes it, with all its enums)
