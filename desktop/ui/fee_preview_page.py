@@ -15,9 +15,11 @@ import re
 import time
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,7 +36,7 @@ from civic.money import rials_in_words
 from civic.text import normalize_digits
 from desktop.fee_books import BUNDLED, LocalBooks, Refresh, ServerBook, TariffBookCache, book_name
 from desktop.formatting import code, current_language, digits, format_amount, tabular_font
-from desktop.forms import Problem, set_tone
+from desktop.forms import Problem, bring_into_view, set_tone
 from desktop.messages import error_message
 from desktop.pages import Page
 from desktop.paths import app_dirs
@@ -167,7 +169,17 @@ class FeePreviewPage(Page):
         scroll.setWidget(self.form)
         bar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)  # the splitter never narrows it further
+        # Qt scrolls to a field only for Tab pressed inside the area: focus coming from outside it (Shift+Tab back
+        # from the fee lines, a new floor's first cell) is brought into view here
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+        self._form_scroll = scroll
         return scroll
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and shiboken6.isValid(self) and self._form_scroll.isAncestorOf(new):
+            bring_into_view(new)
 
     def _message_line(self) -> QWidget:
         """The error and the hint in one place that keeps its height while they come and go: a message appearing

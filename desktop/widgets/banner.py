@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from desktop import theme
 from desktop.qt_names import set_by_name
@@ -59,10 +59,9 @@ class MessageBanner(QFrame):
             self.close_button.setToolTip(self.tr("بستن پیام"))
             self.close_button.setAccessibleName(self.tr("بستن پیام"))
             self.close_button.clicked.connect(self._close_clicked)
-            close_column = QVBoxLayout()  # at the top, beside the first line
-            close_column.addWidget(self.close_button)
-            close_column.addStretch(1)
-            layout.addLayout(close_column)
+            from PySide6.QtCore import Qt  # made after the first paint, which has no closable banner (qt_names)
+
+            layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)  # beside the first line
         self.hide()
 
     def show_message(self, text: str, tone: str = "info") -> None:

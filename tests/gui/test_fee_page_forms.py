@@ -227,6 +227,17 @@ def test_at_1024_by_640_every_input_keeps_its_height_and_the_inputs_scroll_to_th
     form.form.present(problems, focus=True)
     assert form.purpose.hasFocus() and shown(form.purpose)
 
+    # focus coming from outside the area is brought into view too: Shift+Tab back from the fee lines into the last
+    # floor cell, and a new floor's first cell
+    page.view.lines.setFocus()
+    qtbot.keyClick(page.view.lines, Qt.Key.Key_Backtab)
+    last_cell = QApplication.focusWidget()
+    assert form.floors.isAncestorOf(last_cell) and shown(last_cell)
+    bar.setValue(0)
+    form.add_floor_button.click()
+    new_level = form.floors.text_editor(form.floors.rowCount() - 1, "level")
+    assert new_level.hasFocus() and shown(new_level)
+
 
 def test_the_floor_column_shows_only_when_a_line_is_of_a_floor(make_page):
     page = make_page()
