@@ -18,6 +18,7 @@ from desktop.forms import ParseError, parse_number
 LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE = "level", "use", "area_m2", "units", "height_m", "frontage_m"
 COLUMNS = (LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE)
 TEXT_COLUMNS = (LEVEL, AREA, UNITS, HEIGHT, FRONTAGE)
+ROW_HEIGHT = 30  # px, each floor's row
 # (use, serves) of each choice of the use list; a storage floor says which use it serves («پذیره» column)
 USE_CHOICES = (
     ("residential", None),
@@ -87,7 +88,7 @@ class FloorsTable(QTableWidget):
         # takes what is left (a narrow page scrolls sideways instead of cutting)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.verticalHeader().setDefaultSectionSize(30)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab moves between the cell editors and then leaves the table
@@ -100,14 +101,14 @@ class FloorsTable(QTableWidget):
     def sizeHint(self) -> QSize:
         """About three rows: the page gives the rest of its height to the fee lines."""
         hint = super().sizeHint()
-        return QSize(hint.width(), self.horizontalHeader().sizeHint().height() + 3 * 30 + 2 * self.frameWidth())
+        return QSize(hint.width(), self.horizontalHeader().sizeHint().height() + 3 * ROW_HEIGHT + 2 * self.frameWidth())
 
     def minimumSizeHint(self) -> QSize:
         """Two whole rows and the sideways scroll bar: never squeezed to a sliver (the inputs above it scroll
         instead, desktop/ui/fee_preview_page.py)."""
         hint = super().minimumSizeHint()
         bar = self.horizontalScrollBar().sizeHint().height()
-        rows = self.horizontalHeader().sizeHint().height() + 2 * 30 + bar + 2 * self.frameWidth()
+        rows = self.horizontalHeader().sizeHint().height() + 2 * ROW_HEIGHT + bar + 2 * self.frameWidth()
         return QSize(hint.width(), rows)
 
     def column_title(self, key: str) -> str:
