@@ -68,6 +68,13 @@ def _trust_as_set() -> None:
         trust_policy.believe_training_key(read_settings(config).settings.trust_training_key)
 
 
+def _before_qt_modules() -> None:
+    """PySide's import hook, told not to read the source of each module the window imports (desktop/feature_scan.py)."""
+    from desktop.feature_scan import skip_source_reading
+
+    skip_source_reading()
+
+
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else list(argv)
     if args_in and args_in[0] in ("fees", "verify", "docs"):
@@ -107,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         args_in = ["gui", *args_in]
     args = parser.parse_args(args_in)
     if args.verb == "screenshots":
+        _before_qt_modules()
         from desktop.screenshots import render_screenshots
 
         try:
@@ -131,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--api: {exc}")
         except ValueError as exc:  # what urlsplit cannot take apart, e.g. 'http://[::1'
             parser.error(f"--api: not an address ({exc}): {args.api!r}")
+    _before_qt_modules()
     from desktop.main import run_gui
 
     return run_gui(api=args.api, demo=args.demo, language=args.lang)

@@ -3,9 +3,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.app import apply_language, create_application
+from desktop.feature_scan import skip_source_reading
 from desktop.tasks import TaskRunner
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig
+
+skip_source_reading()  # as `pishkhan gui` does: the widgets are tested with PySide's import hook as it runs there
 
 
 @pytest.fixture
