@@ -20,23 +20,16 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.qt_names import set_by_name
+
+if TYPE_CHECKING:
+    from desktop.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -100,51 +93,6 @@ def error_details(exc_type: type[BaseException], exc: BaseException, tb: Traceba
     return scrub("\n".join(lines))
 
 
-class CrashDialog(QDialog):
-    """«An unexpected error happened»: the sentence, the details (selectable) and a button that copies them."""
-
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("crashDialog")
-        self.setWindowTitle(self.tr("خطای پیش‌بینی‌نشده"))
-        self.setModal(True)
-        self.resize(640, 420)
-        self.message = QLabel(
-            self.tr(
-                "خطای پیش‌بینی‌نشده‌ای در برنامه رخ داد و جزئیات آن در گزارش برنامه ثبت شد. کار را ادامه دهید؛ "
-                "اگر دوباره رخ داد، جزئیات را رونوشت کنید و برای پشتیبانی بفرستید."
-            )
-        )
-        self.message.setObjectName("crashMessage")
-        self.message.setWordWrap(True)
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("crashDetails")
-        self.details.setReadOnly(True)
-        self.details.setPlainText(details)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        set_by_name(self.details, "layoutDirection", "LeftToRight")  # a traceback reads left to right
-        self.details.setTabChangesFocus(True)
-        self.copy_button = QPushButton(self.tr("رونوشت جزئیات"))
-        self.copy_button.setObjectName("copyDetails")
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("بستن"))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
-
-    def add_details(self, details: str) -> None:
-        self.details.appendPlainText("\n" + "-" * 72 + "\n" + details)
-
-    @Slot()
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copy_button.setText(self.tr("رونوشت شد"))
-
-
 class _Reporter(QObject):
     """Lives on the UI thread; `report` queued from any thread shows (or extends) the one dialog."""
 
@@ -160,6 +108,8 @@ class _Reporter(QObject):
         if self.dialog is not None:
             self.dialog.add_details(details)
             return
+        from desktop.crash_dialog import CrashDialog  # loaded ahead with the pages (desktop/ui/main_window.py)
+
         parent = QApplication.activeWindow()
         self.dialog = CrashDialog(details, parent)
         self.dialog.finished.connect(self._closed)

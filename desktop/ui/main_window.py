@@ -196,7 +196,8 @@ class MainWindow(QMainWindow):
         from desktop import preload
         from desktop.pages import PAGES
 
-        loader = preload.PageModuleLoader([spec.module for spec in PAGES], self)
+        # and the error dialog, which the start-up leaves out (desktop/crash_dialog.py)
+        loader = preload.PageModuleLoader([*(spec.module for spec in PAGES), "desktop.crash_dialog"], self)
         loader.finished.connect(
             lambda: log.info("loaded ahead of the pages: %d library and %d page modules", count, len(loader.loaded))
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import crash
 from desktop.app import configure_logging, create_application
+from desktop.crash_dialog import CrashDialog
 from desktop.messages import operator_message
 from desktop.tasks import TaskRunner
 
@@ -43,16 +44,16 @@ def tasks(qtbot) -> Iterator[TaskRunner]:
     runner.shutdown()
 
 
-def _dialog(qtbot) -> crash.CrashDialog:
+def _dialog(qtbot) -> CrashDialog:
     qtbot.waitUntil(
-        lambda: any(isinstance(w, crash.CrashDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+        lambda: any(isinstance(w, CrashDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
         timeout=10_000,
     )
-    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, crash.CrashDialog) and w.isVisible()]
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
     return dialog
 
 
-def _close(qtbot, dialog: crash.CrashDialog) -> None:
+def _close(qtbot, dialog: CrashDialog) -> None:
     dialog.reject()
     qtbot.waitUntil(lambda: crash.open_dialog() is None, timeout=5_000)
 
@@ -112,7 +113,7 @@ def test_an_error_in_another_thread_is_shown_on_the_ui_thread_without_secrets(ho
     # a second error while the dialog is open joins it instead of opening another
     crash.report_unexpected(ValueError, ValueError("second"), None)
     assert dialog.details.toPlainText().count("ValueError") >= 1
-    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, crash.CrashDialog) and w.isVisible()]) == 1
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]) == 1
     _close(qtbot, dialog)
 
 
