@@ -36,6 +36,14 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
 
+    def hasHeightForWidth(self) -> bool:
+        """No: the pages share one stack (the workspace's), and a stack whose pages have a height for their width
+        asks every page for it, shown or not, whenever a label of the shown page changes its text and the window
+        lays itself out again: each word-wrapped label of every page opened that day shaped its text again, on
+        every key typed into the fee page. A page is as tall as the stack makes it; inside, its own layout still
+        gives each wrapped label the height its width needs."""
+        return False
+
     def open_with(self, **context: Any) -> None:
         """Show what `context` names; a page that takes no context ignores it."""
 
