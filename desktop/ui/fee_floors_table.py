@@ -111,6 +111,19 @@ class FloorsTable(QTableWidget):
         rows = self.horizontalHeader().sizeHint().height() + 2 * ROW_HEIGHT + bar + 2 * self.frameWidth()
         return QSize(hint.width(), rows)
 
+    def fit_to_titles(self) -> None:
+        """Each number column only as wide as its title (its values are short: a level, an area, a height), the use
+        column as wide as its longest name, and the last column takes what is left. Sharing the width out equally
+        instead cut the longer titles ("Height (m)", "Frontage (m)") to the width of the shortest."""
+        header = self.horizontalHeader()
+        header.ensurePolished()  # the theme's bold titles and padding count in their width
+        for column, key in enumerate(COLUMNS):
+            if key == USE:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, header.sectionSizeHint(column))
+
     def column_title(self, key: str) -> str:
         item = self.horizontalHeaderItem(COLUMNS.index(key))
         return item.text() if item is not None else key

@@ -18,7 +18,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -72,10 +71,7 @@ class BuildingStep(QWidget):
         }
         self.floors = FloorsTable()
         self.floors.setObjectName("permitFloors")
-        header = self.floors.horizontalHeader()  # beside the fee lines: the columns share the width, no side scroll
-        for column, key in enumerate(COLUMNS):
-            mode = QHeaderView.ResizeMode.ResizeToContents if key == USE else QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(column, mode)
+        self.floors.fit_to_titles()  # beside the fee lines: narrow columns, no title cut, no side scroll at 1024×640
         self.add_floor_button = QPushButton(icon("add"), self.tr("افزودن طبقه"), objectName="permitAddFloor")
         self.remove_floor_button = QPushButton(icon("remove"), self.tr("حذف طبقه"), objectName="permitRemoveFloor")
         self.add_floor_button.clicked.connect(self._add_floor_and_focus)
