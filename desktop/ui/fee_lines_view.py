@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGridLayout,
     QHeaderView,
@@ -61,6 +62,11 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+def _shape(rows: list[Row]) -> list[tuple[str, int]]:
+    """The kinds of the rows, and how many named values each grid holds: what decides which labels are shown."""
+    return [(kind, len(content) if isinstance(content, tuple) else 0) for kind, content in rows]
+
+
 def _style(kind: str) -> str:
     """The look a row of this kind takes from the theme: the line's heading, or plain text."""
     return "section" if kind == "section" else ""
@@ -79,20 +85,27 @@ class _NamedValues(QWidget):
         self._used = 0
 
     def show_pairs(self, pairs: tuple[tuple[str, str], ...], counter: int) -> int:
-        """Show `pairs`, numbered from `counter` + 1 (the number ties a name to its value); returns the last number."""
+        """Show `pairs`, numbered from `counter` + 1 (the number ties a name to its value); returns the last number.
+
+        A label shown inside a window on screen has Qt lay out every layout from it up to the window at once, label
+        by label: eight more rows took 20-40 ms. While rows come or go the grid itself is hidden, so the window is
+        laid out once, when it shows again (in the same turn of the event loop: nothing is painted meanwhile)."""
+        regrow = len(pairs) != self._used and self.isVisible()
+        if regrow:
+            self.hide()
         for row, (name, value) in enumerate(pairs):
             if row < len(self._labels):
                 name_label, value_label = self._labels[row]
                 _set_text(name_label, name)
                 _set_text(value_label, value)
-                if row >= self._used:
-                    name_label.show()
-                    value_label.show()
             else:
                 name_label, value_label = QLabel(name, wordWrap=True), QLabel(value)
                 self._grid.addWidget(name_label, row, 0)
                 self._grid.addWidget(value_label, row, 1)
                 self._labels.append((name_label, value_label))
+            if row >= self._used:
+                name_label.show()  # a new label too: now, while the grid is hidden, not by Qt on the next turn
+                value_label.show()
             counter += 1
             name_label.setProperty("nameOf", counter)
             value_label.setProperty("valueOf", counter)
@@ -100,6 +113,8 @@ class _NamedValues(QWidget):
             name_label.hide()
             value_label.hide()
         self._used = len(pairs)
+        if regrow:
+            self.show()
         return counter
 
     @property
@@ -399,7 +414,21 @@ class AssessmentView(QSplitter):
 
     def _sync(self, rows: list[Row]) -> None:
         """Make the explanation say `rows` with the labels already made wherever they can take the new text (in
-        order, by kind); those left over are hidden and kept for the next line."""
+        order, by kind); those left over are hidden and kept for the next line.
+
+        A label shown or hidden inside a window on screen has Qt lay out every layout from it up to the window at
+        once, label by label (20-40 ms for another line's rows). When the rows change in number or kind the
+        explanation is hidden meanwhile and laid out once, as it shows again in the same turn of the event loop
+        (nothing is painted in between); not while it holds the focus, which hiding it would move away."""
+        container = self._explanation
+        focus = QApplication.focusWidget()
+        regroup = (
+            container.isVisible()
+            and _shape(rows) != _shape(self._shown)
+            and not (focus is not None and container.isAncestorOf(focus))
+        )
+        if regroup:
+            container.hide()
         labels = [w for w in self._row_widgets + self._spare if isinstance(w, QLabel)]
         grids = [w for w in self._row_widgets + self._spare if isinstance(w, _NamedValues)]
         widgets: list[QWidget] = []
@@ -424,12 +453,14 @@ class AssessmentView(QSplitter):
                 layout.removeWidget(widget)
             for widget in widgets:
                 layout.addWidget(widget)  # the same parent: nothing is polished again
-                if widget in self._spare:
-                    widget.show()
+                if widget not in self._row_widgets:
+                    widget.show()  # a spare, or one just made: now, not one by one on Qt's next turn
             for widget in spare:
                 if widget not in self._spare:
                     widget.hide()
         self._row_widgets, self._spare = widgets, spare
+        if regroup:
+            container.show()
 
     @staticmethod
     def _label(text: str, kind: str) -> QLabel:

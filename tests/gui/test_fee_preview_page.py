@@ -7,9 +7,9 @@ import datetime as dt
 import socket
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from civic.money import format_rials, rials_in_words
 from civic.text import to_persian_digits
@@ -245,3 +245,35 @@ def test_signed_in_the_page_checks_the_server_book_when_shown(qtbot, make_sessio
     assert "همدان ۱۴۰۵٫۱" in page.server_label.text()
     assert page.assessment is not None and page.assessment.total_rials == expected_assessment(DEMO_CASE).total_rials
     assert page.print_document() is False  # the preview page prints nothing (yet): Ctrl+P is not offered here
+
+
+class _Moves(QObject):
+    """Counts the moves and resizes of the widgets it watches: a row that is laid out again and again moves again
+    and again, as rows above it come one by one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.count += 1
+        return False
+
+
+def test_another_lines_explanation_is_laid_out_once_not_row_by_row(make_page, qtbot):
+    # a label shown inside a window on screen has Qt lay out the whole window at once; another line's rows (more
+    # named values, a sentence fewer) are shown and hidden with the explanation hidden meanwhile
+    page = make_page(size=(1024, 600))
+    page.fill_case(DEMO_CASE)
+    page.view.select_line(0)
+    QApplication.processEvents()
+    moves = _Moves()
+    explanation = page.findChild(QWidget, "feeLineExplanation")
+    rows = explanation.findChildren(QWidget)
+    for widget in rows:
+        widget.installEventFilter(moves)
+    page.view.select_line(1)
+    QApplication.processEvents()
+    assert "۲۰۱" in page.view.details_text()
+    assert moves.count <= 2 * len(rows)  # each at most moved and resized once
