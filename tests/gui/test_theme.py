@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSpinBox,
     QStatusBar,
+    QStyle,
+    QStyleOptionSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -166,3 +169,24 @@ def test_a_banner_wraps_a_long_message_and_hides_when_cleared(qapp, qtbot):
     assert banner.property("tone") == "success"
     banner.clear()
     assert not banner.isVisible()
+
+
+class _Spin(QSpinBox):
+    def up_button_width(self) -> int:
+        option = QStyleOptionSpinBox()
+        self.initStyleOption(option)
+        rect = self.style().subControlRect(
+            QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, self
+        )
+        return rect.width()
+
+
+def test_a_spin_box_has_buttons_wide_enough_for_their_arrows(qapp, qtbot):
+    # the fields' padding had left the buttons 14 px wide with their border: Qt drew no arrow in them
+    create_application("fa")
+    spin = _Spin()
+    qtbot.addWidget(spin)
+    spin.setSuffix(" دقیقه")
+    spin.show()
+    qtbot.waitExposed(spin)
+    assert spin.up_button_width() >= 16
