@@ -10,7 +10,8 @@ and a formula is broken only between its parts (at «؛»), never inside a brack
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -62,6 +63,25 @@ def _set_text(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+@contextmanager
+def _hidden_meanwhile(widget: QWidget, changing: bool) -> Iterator[None]:
+    """Hide `widget` while its rows come, go or change kind (`changing`), and show it again after.
+
+    A label shown or hidden inside a window on screen has Qt lay out every layout from it up to the window at once,
+    label by label: another fee line's rows took 20-40 ms. With their parent hidden meanwhile the window is laid out
+    once, as it shows again in the same turn of the event loop (nothing is painted in between). Not while it holds
+    the focus, which hiding it would move away."""
+    focus = QApplication.focusWidget()
+    hide = changing and widget.isVisible() and not (focus is not None and widget.isAncestorOf(focus))
+    if hide:
+        widget.hide()
+    try:
+        yield
+    finally:
+        if hide:
+            widget.show()
+
+
 def _shape(rows: list[Row]) -> list[tuple[str, int]]:
     """The kinds of the rows, and how many named values each grid holds: what decides which labels are shown."""
     return [(kind, len(content) if isinstance(content, tuple) else 0) for kind, content in rows]
@@ -85,14 +105,11 @@ class _NamedValues(QWidget):
         self._used = 0
 
     def show_pairs(self, pairs: tuple[tuple[str, str], ...], counter: int) -> int:
-        """Show `pairs`, numbered from `counter` + 1 (the number ties a name to its value); returns the last number.
+        """Show `pairs`, numbered from `counter` + 1 (the number ties a name to its value); returns the last number."""
+        with _hidden_meanwhile(self, len(pairs) != self._used):
+            return self._fill_pairs(pairs, counter)
 
-        A label shown inside a window on screen has Qt lay out every layout from it up to the window at once, label
-        by label: eight more rows took 20-40 ms. While rows come or go the grid itself is hidden, so the window is
-        laid out once, when it shows again (in the same turn of the event loop: nothing is painted meanwhile)."""
-        regrow = len(pairs) != self._used and self.isVisible()
-        if regrow:
-            self.hide()
+    def _fill_pairs(self, pairs: tuple[tuple[str, str], ...], counter: int) -> int:
         for row, (name, value) in enumerate(pairs):
             if row < len(self._labels):
                 name_label, value_label = self._labels[row]
@@ -104,7 +121,7 @@ class _NamedValues(QWidget):
                 self._grid.addWidget(value_label, row, 1)
                 self._labels.append((name_label, value_label))
             if row >= self._used:
-                name_label.show()  # a new label too: now, while the grid is hidden, not by Qt on the next turn
+                name_label.show()  # a new label too: now, not by Qt on the next turn
                 value_label.show()
             counter += 1
             name_label.setProperty("nameOf", counter)
@@ -113,8 +130,6 @@ class _NamedValues(QWidget):
             name_label.hide()
             value_label.hide()
         self._used = len(pairs)
-        if regrow:
-            self.show()
         return counter
 
     @property
@@ -414,21 +429,11 @@ class AssessmentView(QSplitter):
 
     def _sync(self, rows: list[Row]) -> None:
         """Make the explanation say `rows` with the labels already made wherever they can take the new text (in
-        order, by kind); those left over are hidden and kept for the next line.
+        order, by kind); those left over are hidden and kept for the next line."""
+        with _hidden_meanwhile(self._explanation, _shape(rows) != _shape(self._shown)):
+            self._fill_rows(rows)
 
-        A label shown or hidden inside a window on screen has Qt lay out every layout from it up to the window at
-        once, label by label (20-40 ms for another line's rows). When the rows change in number or kind the
-        explanation is hidden meanwhile and laid out once, as it shows again in the same turn of the event loop
-        (nothing is painted in between); not while it holds the focus, which hiding it would move away."""
-        container = self._explanation
-        focus = QApplication.focusWidget()
-        regroup = (
-            container.isVisible()
-            and _shape(rows) != _shape(self._shown)
-            and not (focus is not None and container.isAncestorOf(focus))
-        )
-        if regroup:
-            container.hide()
+    def _fill_rows(self, rows: list[Row]) -> None:
         labels = [w for w in self._row_widgets + self._spare if isinstance(w, QLabel)]
         grids = [w for w in self._row_widgets + self._spare if isinstance(w, _NamedValues)]
         widgets: list[QWidget] = []
@@ -459,8 +464,6 @@ class AssessmentView(QSplitter):
                 if widget not in self._spare:
                     widget.hide()
         self._row_widgets, self._spare = widgets, spare
-        if regroup:
-            container.show()
 
     @staticmethod
     def _label(text: str, kind: str) -> QLabel:
