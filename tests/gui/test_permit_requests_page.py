@@ -1,13 +1,15 @@
 """The requests page through its real widgets against a private sandbox (real HTTP, its own database filled with
 `insert_requests`): the list in Persian, each filter narrowing it on the server, ten thousand requests paged to the
-end with the UI thread never stalling, a tracking number typed in Persian digits, the reviewer moving a request on,
-the server's assessment beside this desk's preview with a book difference marked, and the next step per status."""
+end with the UI thread never waiting on the network nor working long in one go, a tracking number typed in Persian
+digits, the reviewer moving a request on, the server's assessment beside this desk's preview with a book difference
+marked, and the next step per status."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import threading
 import time
 import uuid
 from decimal import Decimal
@@ -128,23 +130,44 @@ def type_text(qtbot, field, text: str) -> None:
 
 
 class Heartbeat:
-    """A 10 ms timer on the UI thread: the longest gap between its ticks is the longest the UI thread stalled."""
+    """A 10 ms timer on the UI thread. Between two ticks it notes the time gone by and the UI thread's own processor
+    time (`time.thread_time`): the latter is the work our code did in one go, which a busy machine lengthens little,
+    while the former also holds the time the machine ran other processes (CI runs two test processes side by side)."""
 
     def __init__(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.longest = self.busiest = 0.0
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, now_cpu = time.perf_counter(), time.thread_time()
         self.longest = max(self.longest, now - self.last)
-        self.last = now
+        self.busiest = max(self.busiest, now_cpu - self.last_cpu)
+        self.last, self.last_cpu = now, now_cpu
 
-    def stop(self) -> float:
+    def stop(self) -> tuple[float, float]:
+        """The longest gap between ticks and the most processor time the UI thread spent between two ticks."""
         self.timer.stop()
-        return self.longest
+        return self.longest, self.busiest
+
+
+@pytest.fixture
+def ui_thread_requests(monkeypatch) -> list[str]:
+    """Every HTTP request sent from the UI thread, by path (the real request is sent all the same)."""
+    import requests
+
+    sent: list[str] = []
+    real_request = requests.Session.request
+
+    def request(self, method, url, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            sent.append(f"{method} {url}")
+        return real_request(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(requests.Session, "request", request)
+    return sent
 
 
 # -- the list -------------------------------------------------------------------------------------------------------
@@ -237,11 +260,12 @@ def test_a_bad_filter_is_outlined_and_not_sent(start_sandbox, make_page, qtbot):
 
 
 def test_paging_to_the_end_of_ten_thousand_requests_keeps_the_ui_thread_responsive(
-    start_sandbox, make_session, make_page, qtbot
+    start_sandbox, make_session, make_page, qtbot, ui_thread_requests
 ):
     sandbox = start_sandbox()
     fill(sandbox, 10_000, seed=9)
     session = make_session(sandbox.url)  # the test's own sign-in waits on the network: before the heartbeat starts
+    ui_thread_requests.clear()
     heartbeat = Heartbeat()
     started = time.perf_counter()
     page = make_page(sandbox.url, size=(1024, 640), session=session)
@@ -259,8 +283,11 @@ def test_paging_to_the_end_of_ten_thousand_requests_keeps_the_ui_thread_responsi
     assert len(seen) == 9_900  # every page after the first, no row twice
     assert page.list_view.page_label.text() == "صفحه ۱۰۰ از ۱۰۰"
     assert not page.list_view.next_button.isEnabled()
-    longest = heartbeat.stop()
-    assert longest < 0.25, f"the UI thread stalled for {longest * 1000:.0f} ms"
+    longest, busiest = heartbeat.stop()
+    # the page never waits on the network on the UI thread (a wait would not show as processor time)...
+    assert ui_thread_requests == []
+    # ...and never works for long in one go: the page built and shown, then each page of rows laid out
+    assert busiest < 0.25, f"the UI thread worked for {busiest * 1000:.0f} ms in one go ({longest * 1000:.0f} ms gap)"
     assert first_page_s < 5, f"the first page took {first_page_s:.1f} s"
 
 
