@@ -69,9 +69,16 @@ def _trust_as_set() -> None:
 
 
 def _before_qt_modules() -> None:
-    """PySide's import hook, told not to read the source of each module the window imports (desktop/feature_scan.py)."""
+    """Before the window's modules load: PySide's import hook is told not to read the source of each module the window
+    imports (desktop/feature_scan.py), and Python's automatic cyclic garbage collection is switched off. Loading PySide
+    and the window's modules makes objects by the ten thousand that all live on (modules, classes, Qt's enums), and
+    the automatic collection walked them over fifty times before the first paint. The application's own collector
+    (desktop/tasks.py, `UiThreadGarbageCollector`) collects once the application is made."""
+    import gc
+
     from desktop.feature_scan import skip_source_reading
 
+    gc.disable()
     skip_source_reading()
 
 

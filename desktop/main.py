@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 
 def run_gui(*, api: str | None, demo: bool, language: str | None) -> int:
+    # what is loaded by now (PySide, the window's modules) lives as long as the process: the collector passes it by
+    gc.freeze()
     dirs = app_dirs()
     hold_early_records()  # the log file opens once the window is painted; until then records wait in memory
     try:

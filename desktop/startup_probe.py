@@ -4,7 +4,8 @@
 It prints, on stdout, the wall-clock time of:
 - `PISHKHAN_SIGN_IN_SHOWN`: the first paint of the sign-in page (its sign-in button drawn), then
   `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then, and of `LATER_TYPES` that were made
-  (none, in the production start);
+  (none, in the production start), and `PISHKHAN_STARTUP_GC`: how many garbage collections ran before it, and how
+  many objects were frozen, the collector passing them by (desktop/cli.py, desktop/main.py);
 - `PISHKHAN_SIGN_IN_READY`: the sign-in is usable: the page is painted, the server is known (the sign-in button is
   enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
 - `PISHKHAN_STARTUP_WARM`: what a sign-in needs has loaded too: the sweep of sessions an earlier run left in the
@@ -15,6 +16,7 @@ Then it quits the application.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -99,6 +101,8 @@ class StartupProbe(QObject):
             self._painted = True
             _mark("SHOWN")
             print("PISHKHAN_STARTUP_LOADED", " ".join(_loaded_early()), flush=True)
+            collections = " ".join(str(generation["collections"]) for generation in gc.get_stats())
+            print(f"PISHKHAN_STARTUP_GC {collections} {gc.get_freeze_count()}", flush=True)
             self._check()
         elif kind == QEvent.Type.EnabledChange:
             self._check()
