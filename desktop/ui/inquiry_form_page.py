@@ -136,7 +136,7 @@ class InquiryFormPage(ParcelLookupMixin, SendingMixin, Page):
         bar.addWidget(self.new_confirm)
         bar.addWidget(self.new_cancel)
         self.new_bar.hide()
-        self.send_button = QPushButton(icon("send"), self.tr("ارسال استعلام"), objectName="inquirySend")
+        self.send_button = QPushButton(icon("send", on_accent=True), self.tr("ارسال استعلام"), objectName="inquirySend")
         self.send_button.setProperty("primary", True)
         self.send_button.setToolTip(self.tr("ارسال استعلام (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.send)

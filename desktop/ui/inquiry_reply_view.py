@@ -91,7 +91,7 @@ class InquiryReplyView(QWidget):
         self.total_words.setWordWrap(True)
         self.violations = _table("inquiryViolations", [self.tr("تخلف"), self.tr("وضعیت در کمیسیون ماده ۱۰۰")])
         self.no_violations = QLabel(self.tr("تخلف ساختمانی ثبت نشده است."), objectName="inquiryNoViolations")
-        self.print_button = QPushButton(icon("print"), self.tr("چاپ پاسخ"), objectName="inquiryPrint")
+        self.print_button = QPushButton(icon("print", on_accent=True), self.tr("چاپ پاسخ"), objectName="inquiryPrint")
         self.print_button.setToolTip(self.tr("چاپ پاسخ روی چاپگر A4 با پیش‌نمایش (Ctrl+P)"))
         self.print_button.setProperty("primary", True)
         self.print_button.clicked.connect(self.print_wanted)

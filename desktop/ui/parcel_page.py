@@ -79,7 +79,9 @@ class ParcelPage(Page):
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(self.search)
         self.field.textEdited.connect(self._edited)
-        self.search_button = QPushButton(theme.icon("search"), self.tr("جستجو"), objectName="parcelSearchButton")
+        self.search_button = QPushButton(
+            theme.icon("search", on_accent=True), self.tr("جستجو"), objectName="parcelSearchButton"
+        )
         self.search_button.setProperty("primary", True)
         self.search_button.clicked.connect(self.search)
         self.clear_button = QPushButton(theme.icon("close"), self.tr("پاک کردن"), objectName="parcelClearButton")

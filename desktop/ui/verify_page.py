@@ -118,7 +118,7 @@ class VerifyPage(Page):
         self.field_error.setWordWrap(True)
         theme.set_tone(self.field_error, "error")
         self.field_error.hide()
-        self.check_button = named(QPushButton(theme.icon("verify"), self.tr("بررسی")), "verifyButton")
+        self.check_button = named(QPushButton(theme.icon("verify", on_accent=True), self.tr("بررسی")), "verifyButton")
         self.check_button.setProperty("primary", True)
         self.check_button.clicked.connect(self.check)
         self.clear_button = named(QPushButton(theme.icon("close"), self.tr("پاک کردن")), "clearButton")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -113,6 +114,37 @@ def test_page_shortcuts_and_the_navigation_reach_every_page(
         combination = QKeySequence(spec.shortcut)[0]
         qtbot.keyClick(window.nav, combination.key(), combination.keyboardModifiers())
         assert window.current_page() is window.page(spec.id), spec.id
+    sign_out(qtbot, window)
+
+
+def _mean_lightness(icon: QIcon) -> float:
+    """The mean lightness (0-255) of an icon's drawn pixels at 24 px."""
+    image = icon.pixmap(24, 24).toImage()
+    drawn = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    drawn = [colour for colour in drawn if colour.alpha() > 128]
+    assert drawn, "an icon with nothing drawn"
+    return sum(colour.lightness() for colour in drawn) / len(drawn)
+
+
+@pytest.mark.parametrize(
+    ("username", "office", "expected"),
+    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
+)
+def test_a_main_buttons_icon_is_drawn_light_on_its_dark_fill(
+    make_window, qtbot, shared_sandbox, username, office, expected
+):
+    """The page's main button is filled with the dark accent; its icon is drawn in the light colour, never in the
+    page's dark one (which was near invisible there)."""
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window, username, office)
+    seen = []
+    for page_id in expected:
+        page = window.show_page(page_id)
+        for button in page.findChildren(QPushButton):
+            if button.property("primary") and not button.icon().isNull():
+                seen.append(button.objectName() or button.text())
+                assert _mean_lightness(button.icon()) > 200, f"{page_id}: {button.text()}"
+    assert len(seen) >= 3, seen
     sign_out(qtbot, window)
 
 
