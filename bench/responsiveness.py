@@ -21,8 +21,9 @@ The project's modules are byte-compiled first (bench/compiled.py), as in an inst
   page loads, Page Down walks the first page, then Ctrl+Page Down goes through every page, the scroll bar steps
   down each one, and Ctrl+End reaches the last row of the last page (whose request is then read and shown).
 - fee-typing: the fee page; a case typed key by key (QTest key clicks, ASCII and Persian digits), KEY_MS apart so
-  that each key recomputes after the page's 150 ms debounce; once the case is whole a fee line is chosen, and its
-  explanation follows the rest of the typing.
+  that each key recomputes after the page's 150 ms debounce; once the case is whole the list of lines takes the
+  focus (its first line explained), KEY_MS later Down chooses the next, and its explanation follows the rest of the
+  typing.
 - printing: ten payment receipts rendered (ReportLab) and printed at once through the print service, as the cashier
   page does (an op each, then `print_in_background`), onto the CUPS queue `lpstat -p` names (the test queue
   first; CUPS_SERVER chooses the scheduler); with none, through the same drawing path onto PDF files. One receipt
@@ -227,9 +228,11 @@ def fee_typing(probe: Probe, window) -> Iterator[Wait]:
     ):
         widget.setFocus()
         yield from type_keys(probe, widget, text, KEY_MS)
-    probe.step = "a fee line chosen: its explanation follows the typing"
+    probe.step = "the fee lines reached: the first explained"
     yield lambda: page.view.lines.topLevelItemCount() > 0
-    page.view.lines.setFocus()
+    page.view.lines.setFocus()  # the list takes its first line as the current one
+    yield KEY_MS
+    probe.step = "the next fee line chosen: its explanation follows the typing"
     key(page.view.lines, Qt.Key.Key_Down)
     yield KEY_MS
     probe.step = "add a floor"
