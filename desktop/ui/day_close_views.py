@@ -22,6 +22,7 @@ from client_api.cashier import COMPLETED, NOT_TAKEN, Decision
 from desktop.cashier_record import ReconciledRow
 from desktop.formatting import AMOUNT_ALIGNMENT, current_language, digits, format_amount
 from desktop.ui.cashier_bills import bill_kind_name
+from desktop.widgets.wheel_guard import wheel_when_focused
 from printing.model import IN_DOUBT, MATCHED, MISSING_ON_SERVER, UNKNOWN_TO_COUNTER, KindTotal
 
 Index = QModelIndex | QPersistentModelIndex
@@ -199,7 +200,7 @@ class DecisionsPanel(QWidget):
             self._layout.removeRow(0)
         self.rows = {}
         for row in rows:
-            choice = QComboBox(objectName=f"decision-{row.transaction_id}")
+            choice = wheel_when_focused(QComboBox(objectName=f"decision-{row.transaction_id}"))
             choice.addItem(self.tr("— تصمیم را انتخاب کنید —"), "")
             choice.addItem(self.tr("انجام‌شده: وجه از کارت کسر شد"), COMPLETED)
             choice.addItem(self.tr("انجام‌نشده: وجهی کسر نشد"), NOT_TAKEN)

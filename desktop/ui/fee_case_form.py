@@ -33,6 +33,7 @@ from desktop.formatting import current_language, digits
 from desktop.forms import Form, ParseError, Problem, number_parser, touch
 from desktop.ui.fee_floors_table import AREA, COLUMNS, FRONTAGE, HEIGHT, LEVEL, UNITS, FloorsTable, left_to_right
 from desktop.ui.fee_floors_table import level_value as parse_level
+from desktop.widgets.wheel_guard import wheel_when_focused
 from fees import CaseError
 from fees.fields import renovation_code as fees_renovation_code
 
@@ -66,7 +67,7 @@ class FeeCaseForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.purpose = QComboBox(objectName="purpose")
+        self.purpose = wheel_when_focused(QComboBox(objectName="purpose"))
         self.purpose.addItem(self.tr("پروانه ساختمانی"), "permit")
         self.purpose.addItem(self.tr("نقل و انتقال (استعلام دفترخانه)"), "transfer")
         self.date = left_to_right(QLineEdit(objectName="caseDate"))
@@ -76,7 +77,7 @@ class FeeCaseForm(QWidget):
         self.renovation_code.setToolTip(self.tr("منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان"))
         self.regional_value = QLabel(objectName="regionalValue")
         self.regional_value.setWordWrap(True)
-        self.parking_exemption = QComboBox(objectName="parkingExemption")
+        self.parking_exemption = wheel_when_focused(QComboBox(objectName="parkingExemption"))
         self.parking_exemption.addItem(self.tr("ندارد"), "none")
         self.parking_exemption.addItem(self.tr("محدودیت پارکینگ (۵۰٪ تخفیف)"), "restricted")
         self.parking_exemption.addItem(self.tr("ممنوعیت پارکینگ (۹۵٪ تخفیف)"), "forbidden")

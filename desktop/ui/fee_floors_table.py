@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeade
 
 from desktop.formatting import digits
 from desktop.forms import ParseError, parse_number
+from desktop.widgets.wheel_guard import wheel_when_focused
 
 LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE = "level", "use", "area_m2", "units", "height_m", "frontage_m"
 COLUMNS = (LEVEL, USE, AREA, UNITS, HEIGHT, FRONTAGE)
@@ -150,7 +151,7 @@ class FloorsTable(QTableWidget):
         editors: dict[str, QWidget] = {}
         for key in COLUMNS:
             if key == USE:
-                choices = QComboBox()
+                choices = wheel_when_focused(QComboBox())
                 for use, serves in USE_CHOICES:
                     choices.addItem(self.use_name(use, serves), _use_key(use, serves))
                 choices.currentIndexChanged.connect(self.changed)

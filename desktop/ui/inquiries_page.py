@@ -44,6 +44,7 @@ from desktop.ui.inquiry_reply_view import InquiryReplyView
 from desktop.ui.inquiry_texts import WAITING, status_name
 from desktop.widgets.banner import MessageBanner
 from desktop.widgets.lists import ListView, PagedTableModel
+from desktop.widgets.wheel_guard import wheel_when_focused
 from printing.model import InquiryReply
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class InquiriesPage(DocumentsMixin, Page):
         self._select_first = False
 
         title = QLabel(self.tr("استعلام‌ها"), objectName="pageTitle")
-        self.status_filter = QComboBox(objectName="inquiryStatusFilter")
+        self.status_filter = wheel_when_focused(QComboBox(objectName="inquiryStatusFilter"))
         self.status_filter.setAccessibleName(self.tr("وضعیت"))
         for value, text in (
             (ALL, self.tr("همه وضعیت‌ها")),

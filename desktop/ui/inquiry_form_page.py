@@ -43,6 +43,7 @@ from desktop.ui.inquiry_parties import PartiesEditor
 from desktop.ui.inquiry_sending import SendingMixin
 from desktop.ui.inquiry_texts import type_name, utility_name
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.wheel_guard import wheel_when_focused
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
@@ -67,11 +68,11 @@ class InquiryFormPage(ParcelLookupMixin, SendingMixin, Page):
         self.parcel_info = QLabel(objectName="inquiryParcelInfo")
         self.parcel_info.setWordWrap(True)
         set_tone(self.parcel_info, "muted")
-        self.type = QComboBox(objectName="inquiryType")
+        self.type = wheel_when_focused(QComboBox(objectName="inquiryType"))
         for kind in DEFAULT_ROLES:
             self.type.addItem(type_name(kind), kind)
         self.type.currentIndexChanged.connect(self._type_changed)
-        self.utility = QComboBox(objectName="inquiryUtility")
+        self.utility = wheel_when_focused(QComboBox(objectName="inquiryUtility"))
         for kind in UTILITIES:
             self.utility.addItem(utility_name(kind), kind)
         self.parties = PartiesEditor(self)

@@ -20,6 +20,7 @@ from desktop.forms import ParseError, Problem, touch
 from desktop.theme import icon
 from desktop.ui.fee_floors_table import left_to_right
 from desktop.ui.inquiry_draft import read_name, read_party_id
+from desktop.widgets.wheel_guard import wheel_when_focused
 
 _FIELD = re.compile(r"parties\[(\d+)\](?:\.(\w+))?", re.ASCII)
 
@@ -41,7 +42,7 @@ class PartyRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.role = QComboBox(objectName="inquiryPartyRole")
+        self.role = wheel_when_focused(QComboBox(objectName="inquiryPartyRole"))
         for role in PARTY_ROLES:
             self.role.addItem(role_name(role), role)
         self.name = QLineEdit(objectName="inquiryPartyName")

@@ -18,6 +18,7 @@ from desktop.formatting import code, current_language, digits
 from desktop.forms import Form, ParseError, Problem, touch
 from desktop.theme import set_tone
 from desktop.ui.fee_floors_table import left_to_right
+from desktop.widgets.wheel_guard import wheel_when_focused
 
 FIELDS = ("applicant_name", "national_id", "mobile", "power_of_attorney")
 OTHER = "other"  # the owner choice for someone who is not an owner
@@ -57,7 +58,7 @@ class ApplicantStep(QWidget):
         self.parcel: Parcel | None = None
         heading = QLabel(self.tr("متقاضی"), objectName="permitApplicantHeading")
         heading.setProperty("heading", "section")
-        self.owner = QComboBox(objectName="permitOwner")
+        self.owner = wheel_when_focused(QComboBox(objectName="permitOwner"))
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.owner.activated.connect(self._owner_chosen)
         self.name = QLineEdit(objectName="permitApplicantName")

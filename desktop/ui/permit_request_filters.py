@@ -21,6 +21,7 @@ from desktop.formatting import current_language
 from desktop.forms import Form, ParseError, Problem, touch
 from desktop.ui.fee_floors_table import left_to_right
 from desktop.ui.permit_request_texts import STATUSES, status_name
+from desktop.widgets.wheel_guard import wheel_when_focused
 from fees.errors import CaseError
 from fees.fields import renovation_code as parse_renovation_code
 
@@ -35,7 +36,7 @@ class RequestFilters(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("permitFilters")
-        self.status = QComboBox(objectName="permitFilterStatus")
+        self.status = wheel_when_focused(QComboBox(objectName="permitFilterStatus"))
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for status in STATUSES:
             self.status.addItem(status_name(status), status)

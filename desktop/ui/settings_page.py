@@ -43,6 +43,7 @@ from desktop.print_service import PrintResult, PrintService, available_printers
 from desktop.session import Session
 from desktop.settings import CaBundleError, check_ca_bundle
 from desktop.widgets.banner import MessageBanner
+from desktop.widgets.wheel_guard import wheel_when_focused
 from printing import A4_PRINTER, RECEIPT_PRINTER
 from printing.test_page import build_test_page
 
@@ -102,7 +103,7 @@ class SettingsPage(Page):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(self.browse_ca)
-        self.language = _named(QComboBox(), "language")
+        self.language = wheel_when_focused(_named(QComboBox(), "language"))
         self.language.addItem(self.tr("فارسی"), "fa")
         self.language.addItem(self.tr("انگلیسی"), "en")
         restart_note = _named(
@@ -128,7 +129,7 @@ class SettingsPage(Page):
         theme.set_tone(training_note, "muted")
 
         # the idle lock: minutes without input before the window locks; takes effect at once
-        self.idle_lock_minutes = _named(QSpinBox(), "idleLockMinutes")
+        self.idle_lock_minutes = wheel_when_focused(_named(QSpinBox(), "idleLockMinutes"))
         self.idle_lock_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_lock_minutes.setSuffix(self.tr(" دقیقه"))
         self.idle_lock_minutes.valueChanged.connect(self._edited)
@@ -157,7 +158,7 @@ class SettingsPage(Page):
         self.printer_status: dict[str, QLabel] = {}
         printer_form = QFormLayout()
         for role, name in ((RECEIPT_PRINTER, "receipt"), (A4_PRINTER, "a4")):
-            combo = _named(QComboBox(), f"{name}Printer")
+            combo = wheel_when_focused(_named(QComboBox(), f"{name}Printer"))
             combo.currentIndexChanged.connect(self._edited)
             button = _named(QPushButton(theme.icon("print"), self.tr("چاپ صفحه آزمایشی")), f"{name}TestPage")
             button.clicked.connect(lambda _checked=False, role=role: self.print_test_page(role))

@@ -19,6 +19,7 @@ from civic.text import to_persian_digits
 from desktop.print_service import PrintError, PrintResult, PrintService, available_printers
 from desktop.tasks import TaskRunner
 from desktop.theme import set_tone
+from desktop.widgets.wheel_guard import wheel_when_focused
 from printing import RECEIPT_PRINTER, Rendered
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ class PdfPreviewDialog(QDialog):
 
         role_label = self.tr("چاپگر رسید:") if doc.printer_role == RECEIPT_PRINTER else self.tr("چاپگر A4:")
         self.printer_label = QLabel(role_label, self)
-        self.printers = QComboBox(self)
+        self.printers = wheel_when_focused(QComboBox(self))
         self.printers.setObjectName("printerChoice")
         self.printers.setMinimumWidth(260)
         self.print_button = QPushButton(self.tr("چاپ"), self)

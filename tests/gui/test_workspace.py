@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.pages import PAGES
 from desktop.ui.main_window import MINIMUM_SIZE
+from desktop.widgets.wheel_guard import GUARDED
 
 COUNTER_PAGES = [
     "home",
@@ -145,6 +147,27 @@ def test_a_main_buttons_icon_is_drawn_light_on_its_dark_fill(
                 seen.append(button.objectName() or button.text())
                 assert _mean_lightness(button.icon()) > 200, f"{page_id}: {button.text()}"
     assert len(seen) >= 3, seen
+    sign_out(qtbot, window)
+
+
+@pytest.mark.parametrize(
+    ("username", "office", "expected"),
+    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
+)
+def test_every_choice_list_and_number_field_lets_the_wheel_scroll_the_page(
+    make_window, qtbot, shared_sandbox, username, office, expected
+):
+    """Each is guarded (desktop/widgets/wheel_guard.py): over one that does not have the focus, the wheel scrolls
+    the page or table around it instead of changing its value."""
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window, username, office)
+    fields = []
+    for page_id in expected:
+        page = window.show_page(page_id)
+        fields += [(page_id, field) for field in page.findChildren(QComboBox) + page.findChildren(QAbstractSpinBox)]
+    unguarded = [f"{page_id}: {field.objectName() or type(field).__name__}" for page_id, field in fields
+                 if not field.property(GUARDED)]  # fmt: skip
+    assert unguarded == [] and len(fields) >= 4, (unguarded, len(fields))
     sign_out(qtbot, window)
 
 
