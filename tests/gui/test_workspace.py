@@ -41,6 +41,11 @@ COUNTER_PAGES = [
 ]
 NOTARY_PAGES = ["home", "inquiry", "inquiries", "verify", "notes", "outbox", "settings"]
 # an ASCII word in Persian text: Latin letters, 2 or more (a single letter may be a formula's variable)
+# each operator with the pages their roles give them
+EACH_OPERATOR = pytest.mark.parametrize(
+    ("username", "office", "expected"),
+    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
+)
 ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
 URL = re.compile(r"https?://\S*")  # an address, or the start of one as a hint
 ISOLATED = re.compile("[\u2066\u2067\u2068][^\u2069]*\u2069")  # data or codes placed inside a sentence
@@ -64,10 +69,7 @@ def settle(qtbot, window):
     qtbot.wait(50)
 
 
-@pytest.mark.parametrize(
-    ("username", "office", "expected"),
-    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
-)
+@EACH_OPERATOR
 def test_each_operator_sees_only_the_pages_of_their_roles(
     make_window, qtbot, shared_sandbox, username, office, expected
 ):
@@ -99,10 +101,7 @@ def test_pages_are_made_on_first_show_and_links_carry_context(make_window, qtbot
     sign_out(qtbot, window)
 
 
-@pytest.mark.parametrize(
-    ("username", "office", "expected"),
-    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
-)
+@EACH_OPERATOR
 def test_page_shortcuts_and_the_navigation_reach_every_page(
     make_window, qtbot, shared_sandbox, username, office, expected
 ):
@@ -128,10 +127,7 @@ def _mean_lightness(icon: QIcon) -> float:
     return sum(colour.lightness() for colour in drawn) / len(drawn)
 
 
-@pytest.mark.parametrize(
-    ("username", "office", "expected"),
-    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
-)
+@EACH_OPERATOR
 def test_a_main_buttons_icon_is_drawn_light_on_its_dark_fill(
     make_window, qtbot, shared_sandbox, username, office, expected
 ):
@@ -150,10 +146,7 @@ def test_a_main_buttons_icon_is_drawn_light_on_its_dark_fill(
     sign_out(qtbot, window)
 
 
-@pytest.mark.parametrize(
-    ("username", "office", "expected"),
-    [("counter1", "PK-1001", COUNTER_PAGES), ("notary1", "NT-0042", NOTARY_PAGES)],
-)
+@EACH_OPERATOR
 def test_every_choice_list_and_number_field_lets_the_wheel_scroll_the_page(
     make_window, qtbot, shared_sandbox, username, office, expected
 ):
