@@ -164,7 +164,12 @@ def test_a_void_inside_the_session_is_recorded_and_one_after_the_close_is_refuse
     # that could not be printed, with no printer chosen here, can come after the void on a busy machine)
     shown: list[str] = []
     show_message = page.banner.show_message
-    page.banner.show_message = lambda text, tone="info": (shown.append(text), show_message(text, tone))[-1]
+
+    def show_and_note(text: str, tone: str = "info") -> None:
+        shown.append(text)
+        show_message(text, tone)
+
+    page.banner.show_message = show_and_note
     qtbot.keyClick(page.payments.void_reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any("باطل شد" in text for text in shown), timeout=WAIT_MS)
     client = api_client(server.url)

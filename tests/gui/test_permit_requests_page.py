@@ -155,7 +155,7 @@ class Heartbeat:
 
 @pytest.fixture
 def ui_thread_requests(monkeypatch) -> list[str]:
-    """Every HTTP request sent from the UI thread, by path (the real request is sent all the same)."""
+    """Every HTTP request sent from the UI thread, by method and address (the real request is sent all the same)."""
     import requests
 
     sent: list[str] = []
