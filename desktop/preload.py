@@ -7,7 +7,8 @@ does not wait for it (ReportLab and the documents alone take about 100 ms, the p
   waits for it in turn.
 - Then on the UI thread, `PageModuleLoader`: the pages' own modules, which load Qt's libraries (a Qt library or
   plugin is loaded on the UI thread only, desktop/print_service.py), one module per turn of the event loop and
-  each after the modules it imports, so the operator's keys are handled between them.
+  each after the modules it imports, so the operator's keys are handled between them; then the widget classes
+  and the theme's icons (2-4 ms each to draw), a few milliseconds a turn.
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ def unbuilt_widget_types() -> list[str]:
 class PageModuleLoader(QObject):
     """Imports the pages' `modules` and what they are made of, on the UI thread: one module per turn of the event
     loop, `GAP_MS` apart, each after the modules it imports (read from its compiled code first, so a turn loads
-    that one module alone); then has the widget classes built (`unbuilt_widget_types`), for at most `TYPES_MS` a
-    turn; then `finished`."""
+    that one module alone); then has the widget classes built (`unbuilt_widget_types`) and the theme's icons drawn
+    (`theme.ICON_NAMES`, and `ACCENT_ICON_NAMES` in the light colour), for at most `TYPES_MS` a turn; then
+    `finished`."""
 
     GAP_MS = 10
     TYPES_MS = 4.0
@@ -117,6 +119,7 @@ class PageModuleLoader(QObject):
         self._read: set[str] = set()
         self.loaded: list[str] = []  # in the order they were loaded
         self._types: list[str] | None = None  # the widget classes left to build, once the modules are in
+        self._icons: list[tuple[str, bool]] | None = None  # the icons left to draw, after the classes
         self.done = False
         self._timer = QTimer(self, interval=self.GAP_MS)
         self._timer.timeout.connect(self._next)
@@ -151,6 +154,13 @@ class PageModuleLoader(QObject):
             self._types = unbuilt_widget_types()
         if self._build_types():
             return
+        if self._icons is None:
+            from desktop.theme import ACCENT_ICON_NAMES, ICON_NAMES
+
+            self._icons = [(name, True) for name in reversed(ACCENT_ICON_NAMES)]
+            self._icons += [(name, False) for name in reversed(ICON_NAMES)]
+        if self._draw_icons():
+            return
         self._timer.stop()
         self.done = True
         self.finished.emit()
@@ -164,3 +174,14 @@ class PageModuleLoader(QObject):
         while self._types and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
             getattr(QtWidgets, self._types.pop())
         return bool(self._types)
+
+    def _draw_icons(self) -> bool:
+        """Draw icons for up to `TYPES_MS`; False once none is left."""
+        from desktop.theme import icon
+
+        assert self._icons is not None
+        started = time.perf_counter()
+        while self._icons and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
+            name, on_accent = self._icons.pop()
+            icon(name, on_accent=on_accent)
+        return bool(self._icons)

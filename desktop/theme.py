@@ -58,6 +58,8 @@ ICON_NAMES = (
     "requests",
     "attach",
 )
+# the icons of the pages' main buttons, also drawn light on the accent fill (`icon(name, on_accent=True)`)
+ACCENT_ICON_NAMES = ("check", "print", "save", "search", "send", "verify")
 
 
 def style_sheet() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,7 +90,7 @@ def test_their_imports_have_no_cycle_so_a_worker_and_the_ui_thread_cannot_wait_f
     assert cycles == []
 
 
-def test_the_page_modules_load_one_per_turn_each_after_what_it_imports_then_the_widget_classes_are_built():
+def test_the_page_modules_load_one_per_turn_each_after_what_it_imports_then_the_classes_are_built_and_icons_drawn():
     """In a fresh process, on a running event loop."""
     code = (
         "import json, sys\n"
@@ -112,13 +113,22 @@ def test_the_page_modules_load_one_per_turn_each_after_what_it_imports_then_the_
         "built = len(vars(QtWidgets))\n"
         "QtWidgets.QScrollArea().viewport()  # a widget whose class the binding finds out\n"
         "later = len(vars(QtWidgets)) - built\n"
-        "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules], later]))\n"
+        "from desktop import theme\n"
+        "drawn = theme._icon.cache_info().currsize\n"
+        "theme.icon('send', on_accent=True); theme.icon('home')\n"
+        "again = theme._icon.cache_info().currsize - drawn\n"
+        "wanted = len(theme.ICON_NAMES) + len(theme.ACCENT_ICON_NAMES)\n"
+        "print(json.dumps([loader.loaded, new_per_turn, [t for t in targets if t not in sys.modules], later,\n"
+        "                  [drawn, again, wanted]]))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    loaded, new_per_turn, not_loaded, built_later = json.loads(result.stdout.splitlines()[-1])
+    loaded, new_per_turn, not_loaded, built_later, (drawn, drawn_later, wanted) = json.loads(
+        result.stdout.splitlines()[-1]
+    )
     assert not_loaded == []
     assert built_later == 0  # every widget class was built ahead, none while a page is made
+    assert drawn >= wanted and drawn_later == 0  # every icon was drawn ahead, none when a page asks for it
     assert len(new_per_turn) > len(loaded) + 1  # building them took turns of their own, after the modules
     position = {name: index for index, name in enumerate(loaded)}
     wizard = position["desktop.ui.permit_wizard_page"]
@@ -133,3 +143,14 @@ def test_the_page_modules_load_one_per_turn_each_after_what_it_imports_then_the_
         assert len(named) <= 1, modules
         assert set(modules) - set(named) <= packages | {"desktop.widgets.lists.model", "desktop.widgets.lists.view"}
     assert [module for modules in new_per_turn for module in modules if module in position] == loaded
+
+
+def test_every_icon_a_page_draws_light_is_drawn_ahead():
+    """`icon(NAME, on_accent=True)` anywhere in the pages names one of theme.ACCENT_ICON_NAMES, which the loader
+    draws ahead (a name missing there would be drawn while its page is made)."""
+    from desktop.theme import ACCENT_ICON_NAMES, ICON_NAMES
+
+    call = re.compile(r"""icon\(\s*"([a-z-]+)",\s*on_accent=True\s*\)""")
+    used = {name for path in (ROOT / "desktop").rglob("*.py") for name in call.findall(path.read_text("utf-8"))}
+    assert {"send", "check"} <= used
+    assert used <= set(ACCENT_ICON_NAMES) <= set(ICON_NAMES)
