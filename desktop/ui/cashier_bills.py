@@ -199,23 +199,6 @@ class BillLookup(QWidget):
         self.search_button.clicked.connect(self.search)
         self.clear_button.clicked.connect(self.clear_bills)
 
-        self.model = BillsModel(self)
-        self.table = _BillTable(objectName="cashierBills")
-        self.table.setModel(self.model)
-        self.table.setTabKeyNavigation(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        # every column as wide as its longest text; what is left goes to the last one (no column is elided)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        rows_shown = 3  # a citizen's few bills stay in sight however the page's splitter is set
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + rows_shown * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
-
         ids = QGridLayout()
         ids.addWidget(QLabel(self.tr("شناسه قبض:")), 0, 0)
         ids.addWidget(self.bill_id, 0, 1)
@@ -230,6 +213,24 @@ class BillLookup(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(ids)
+
+        self.model = BillsModel(self)
+        # made in place: a styled widget moved to another parent is styled again
+        self.table = _BillTable(self, objectName="cashierBills")
+        self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        # every column as wide as its longest text; what is left goes to the last one (no column is elided)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        rows_shown = 3  # a citizen's few bills stay in sight however the page's splitter is set
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + rows_shown * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
         layout.addWidget(self.table, 1)
 
     # -- reading what was typed ------------------------------------------------------------------------------

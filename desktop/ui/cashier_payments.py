@@ -100,7 +100,8 @@ class PaymentsPanel(QWidget):
         title = QLabel(self.tr("پرداخت‌های امروز این صندوق"))
         title.setProperty("heading", "section")
         self.model = PaymentsModel(self)
-        self.table = QTableView(objectName="cashierPayments")
+        # made in place: a styled widget moved to another parent is styled again
+        self.table = QTableView(self, objectName="cashierPayments")
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

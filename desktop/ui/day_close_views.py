@@ -49,8 +49,8 @@ def status_name(status: str | None) -> str:
     return names.get(status, status)
 
 
-def _table(name: str) -> QTableView:
-    table = QTableView(objectName=name)
+def _table(name: str, parent: QWidget) -> QTableView:
+    table = QTableView(parent, objectName=name)
     table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -151,15 +151,15 @@ class KindTotalsModel(QAbstractTableModel):
         return ("−" + text) if value < 0 else text
 
 
-def reconciliation_table() -> tuple[QTableView, ReconciliationModel]:
-    table = _table("dayCloseTransactions")
+def reconciliation_table(parent: QWidget) -> tuple[QTableView, ReconciliationModel]:
+    table = _table("dayCloseTransactions", parent)
     model = ReconciliationModel(table)
     table.setModel(model)
     return table, model
 
 
-def kind_totals_table() -> tuple[QTableView, KindTotalsModel]:
-    table = _table("dayCloseKindTotals")
+def kind_totals_table(parent: QWidget) -> tuple[QTableView, KindTotalsModel]:
+    table = _table("dayCloseKindTotals", parent)
     # as wide as all its columns, so the layout beside it never cuts one
     table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
     table.horizontalHeader().setStretchLastSection(False)
@@ -200,7 +200,9 @@ class DecisionsPanel(QWidget):
             self._layout.removeRow(0)
         self.rows = {}
         for row in rows:
-            choice = wheel_when_focused(QComboBox(objectName=f"decision-{row.transaction_id}"))
+            # made in place, the combo box too: a styled widget moved to another parent is styled again
+            box = QWidget(self)
+            choice = wheel_when_focused(QComboBox(box, objectName=f"decision-{row.transaction_id}"))
             choice.addItem(self.tr("— تصمیم را انتخاب کنید —"), "")
             choice.addItem(self.tr("انجام‌شده: وجه از کارت کسر شد"), COMPLETED)
             choice.addItem(self.tr("انجام‌نشده: وجهی کسر نشد"), NOT_TAKEN)
@@ -211,7 +213,6 @@ class DecisionsPanel(QWidget):
                 reason.setText(kept[row.transaction_id][1])
             choice.activated.connect(lambda _i: self.edited.emit())
             reason.textEdited.connect(lambda _t: self.edited.emit())
-            box = QWidget()
             from PySide6.QtWidgets import QHBoxLayout
 
             line = QHBoxLayout(box)

@@ -9,6 +9,7 @@ error before the operator has edited it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 from typing import Any
@@ -67,7 +68,8 @@ class FeeCaseForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.purpose = wheel_when_focused(QComboBox(objectName="purpose"))
+        # made in place: a styled widget moved to another parent is styled again, with all it holds
+        self.purpose = wheel_when_focused(QComboBox(self, objectName="purpose"))
         self.purpose.addItem(self.tr("پروانه ساختمانی"), "permit")
         self.purpose.addItem(self.tr("نقل و انتقال (استعلام دفترخانه)"), "transfer")
         self.date = left_to_right(QLineEdit(objectName="caseDate"))
@@ -77,14 +79,14 @@ class FeeCaseForm(QWidget):
         self.renovation_code.setToolTip(self.tr("منطقه-ناحیه-بلوک-ملک-ساختمان-آپارتمان"))
         self.regional_value = QLabel(objectName="regionalValue")
         self.regional_value.setWordWrap(True)
-        self.parking_exemption = wheel_when_focused(QComboBox(objectName="parkingExemption"))
+        self.parking_exemption = wheel_when_focused(QComboBox(self, objectName="parkingExemption"))
         self.parking_exemption.addItem(self.tr("ندارد"), "none")
         self.parking_exemption.addItem(self.tr("محدودیت پارکینگ (۵۰٪ تخفیف)"), "restricted")
         self.parking_exemption.addItem(self.tr("ممنوعیت پارکینگ (۹۵٪ تخفیف)"), "forbidden")
         self.numbers = {name: left_to_right(QLineEdit(objectName=_camel(name))) for name in NUMBER_FIELDS}
         self.numbers["extra_floor_area_m2"].setPlaceholderText(self.tr("اختیاری"))
         self.numbers["renovation_years"].setPlaceholderText(self.tr("اختیاری"))
-        self.floors = FloorsTable()
+        self.floors = FloorsTable(self)
         self.add_floor_button = QPushButton(self.tr("افزودن طبقه"), objectName="addFloor")
         self.remove_floor_button = QPushButton(self.tr("حذف طبقه"), objectName="removeFloor")
         self.add_floor_button.clicked.connect(self._add_floor_and_focus)
@@ -143,6 +145,9 @@ class FeeCaseForm(QWidget):
         layout.addLayout(grid)
         layout.addLayout(floor_buttons)
         layout.addWidget(self.floors, 1)
+        inputs = [widgets[name] for names in rows for name in names]  # Tab runs row by row, as they are read
+        for first, second in itertools.pairwise([*inputs, self.add_floor_button, self.remove_floor_button]):
+            QWidget.setTabOrder(first, second)
 
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.parking_exemption.currentIndexChanged.connect(self.changed)

@@ -151,13 +151,13 @@ class FloorsTable(QTableWidget):
         editors: dict[str, QWidget] = {}
         for key in COLUMNS:
             if key == USE:
-                choices = wheel_when_focused(QComboBox())
+                choices = wheel_when_focused(QComboBox(self.viewport()))
                 for use, serves in USE_CHOICES:
                     choices.addItem(self.use_name(use, serves), _use_key(use, serves))
                 choices.currentIndexChanged.connect(self.changed)
                 editor: QWidget = choices
             else:
-                editor = left_to_right(QLineEdit())
+                editor = left_to_right(QLineEdit(self.viewport()))
                 editor.setFrame(False)
                 editor.textEdited.connect(self.changed)
             editor.setObjectName(f"floor{key.title().replace('_', '')}")

@@ -251,7 +251,8 @@ class AssessmentView(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)  # the lines above, the selected one explained below
         self.setObjectName("feeAssessment")
-        self.lines = QTreeWidget(objectName="feeLines")
+        # made in the splitter, in order: a styled widget moved to another parent is styled again, all it holds
+        self.lines = QTreeWidget(self, objectName="feeLines")
         self.lines.setRootIsDecorated(False)
         self.lines.setColumnCount(4)
         self.lines.setHeaderLabels([self.tr("کد"), self.tr("شرح"), self.tr("طبقه"), self.tr("مبلغ (ریال)")])
@@ -267,7 +268,7 @@ class AssessmentView(QSplitter):
         self.lines.setAlternatingRowColors(True)
         self.lines.setWordWrap(True)
 
-        self.details = ExplanationArea(objectName="feeLineDetails")
+        self.details = ExplanationArea(self, objectName="feeLineDetails")
         self.details.setWidgetResizable(True)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows wrap instead
         self.details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reached by Tab; the arrow keys scroll it
@@ -286,8 +287,6 @@ class AssessmentView(QSplitter):
         self._explanation_rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows.addWidget(self._placeholder_label)
         self._rows.addWidget(self._explanation)
-        self.addWidget(self.lines)
-        self.addWidget(self.details)
         self.setChildrenCollapsible(False)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)

@@ -106,8 +106,6 @@ class FeePreviewPage(Page):
         set_tone(self.hint_label, "muted")
         self.hint_label.hide()
 
-        self.form = FeeCaseForm()
-        self.view = AssessmentView()
         self.total_label = QLabel("—", objectName="feeTotal")
         total_font = tabular_font(self.total_label.font())
         total_font.setPointSizeF(total_font.pointSizeF() * 1.4)
@@ -125,19 +123,6 @@ class FeePreviewPage(Page):
         total_row.addWidget(self.words_label, 10)
         total_row.addStretch(1)  # keeps the total at the reading side when the words are hidden (English)
 
-        # the inputs on the reading side, the fee lines and the selected one's explanation beside them: both keep
-        # the page's whole height, so at 1024×640 the explanation still has room
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="feeSplitter")
-        splitter.addWidget(self._scrolled_form())
-        splitter.addWidget(self.view)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        self._splitter = splitter
-        self._halved = False
-        self.form.floors.tab_after = self.view.lines
-        self.form.floors.chain_tabs()
-
         header = QHBoxLayout()
         header.addWidget(title)
         header.addSpacing(16)
@@ -147,6 +132,21 @@ class FeePreviewPage(Page):
         layout.addLayout(header)
         layout.addWidget(self.server_label)
         layout.addWidget(self.warning_label)
+
+        # the inputs on the reading side, the fee lines and the selected one's explanation beside them: both keep
+        # the page's whole height, so at 1024×640 the explanation still has room. Made in place, top-down: a styled
+        # widget moved to another parent is styled again, with all it holds
+        splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="feeSplitter")
+        self._scrolled_form(splitter)
+        self.view = AssessmentView(splitter)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self._splitter = splitter
+        self._halved = False
+        self.form.floors.tab_after = self.view.lines
+        self.form.floors.chain_tabs()
+
         layout.addWidget(splitter, 1)
         layout.addWidget(self._message_line())
         layout.addWidget(total_box)
@@ -157,15 +157,16 @@ class FeePreviewPage(Page):
         self.form.floors.add_floor({"level": 0, "use": "residential"})
         self._tasks.run(self._cache.load, self._books_loaded, self._books_failed, owner=self)
 
-    def _scrolled_form(self) -> QScrollArea:
+    def _scrolled_form(self, parent: QWidget) -> None:
         """The inputs scroll when the page is shorter than they are (at 1024×640 with the floors table): each field
         keeps its full height instead of being squeezed until its text is cut. Tab brings the next field into view,
         and so does `Form.present` the first field in error."""
-        scroll = QScrollArea(objectName="feeFormScroll")
+        scroll = QScrollArea(parent, objectName="feeFormScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form = FeeCaseForm(scroll.viewport())
         scroll.setWidget(self.form)
         bar = scroll.verticalScrollBar().sizeHint().width()
         scroll.setMinimumWidth(self.form.minimumSizeHint().width() + bar)  # the splitter never narrows it further
@@ -175,7 +176,6 @@ class FeePreviewPage(Page):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
         self._form_scroll = scroll
-        return scroll
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and shiboken6.isValid(self) and self._form_scroll.isAncestorOf(new):

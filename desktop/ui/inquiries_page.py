@@ -74,7 +74,9 @@ class InquiriesPage(DocumentsMixin, Page):
         self._select_first = False
 
         title = QLabel(self.tr("استعلام‌ها"), objectName="pageTitle")
-        self.status_filter = wheel_when_focused(QComboBox(objectName="inquiryStatusFilter"))
+        self.banner = MessageBanner(self, closable=True)
+        # made in place: a styled widget moved to another parent is styled again
+        self.status_filter = wheel_when_focused(QComboBox(self, objectName="inquiryStatusFilter"))
         self.status_filter.setAccessibleName(self.tr("وضعیت"))
         for value, text in (
             (ALL, self.tr("همه وضعیت‌ها")),
@@ -87,32 +89,6 @@ class InquiriesPage(DocumentsMixin, Page):
         self.refresh_button.clicked.connect(self.refresh)
         self.new_button = QPushButton(theme.icon("add"), self.tr("استعلام جدید"), objectName="inquiryNewLink")
         self.new_button.clicked.connect(lambda: self.show_page_requested.emit("inquiry", {}))
-        self.banner = MessageBanner(self, closable=True)
-
-        loader = inquiry_loader(session, self._server_unreachable)
-        self.model = PagedTableModel(
-            inquiry_columns(), loader, page_size=PAGE_SIZE, row_key=lambda r: r.id, parent=self
-        )
-        self.list_view = ListView(self.model, self, empty_text=self._empty_text, name="inquiries")
-        self.table = self.list_view.table
-        self.list_view.activated.connect(lambda row: self.open_inquiry(row.id))
-        self._choose = QTimer(self, singleShot=True, interval=CHOOSE_DELAY_MS)
-        self._choose.timeout.connect(self._open_current_row)
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._choose.start())
-        self.model.page_loaded.connect(self._page_loaded)
-
-        self.reply_view = InquiryReplyView(self)
-        scroll = QScrollArea(objectName="inquiryReplyScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.reply_view)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="inquirySplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
@@ -122,6 +98,28 @@ class InquiriesPage(DocumentsMixin, Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="inquirySplitter")
+        self.splitter.setChildrenCollapsible(False)
+        loader = inquiry_loader(session, self._server_unreachable)
+        self.model = PagedTableModel(
+            inquiry_columns(), loader, page_size=PAGE_SIZE, row_key=lambda r: r.id, parent=self
+        )
+        self.list_view = ListView(self.model, self.splitter, empty_text=self._empty_text, name="inquiries")
+        self.table = self.list_view.table
+        self.list_view.activated.connect(lambda row: self.open_inquiry(row.id))
+        self._choose = QTimer(self, singleShot=True, interval=CHOOSE_DELAY_MS)
+        self._choose.timeout.connect(self._open_current_row)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._choose.start())
+        self.model.page_loaded.connect(self._page_loaded)
+
+        scroll = QScrollArea(self.splitter, objectName="inquiryReplyScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.reply_view = InquiryReplyView(scroll.viewport())
+        scroll.setWidget(self.reply_view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout.addWidget(self.splitter, 1)
         self._init_documents()
 

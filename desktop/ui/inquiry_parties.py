@@ -42,7 +42,8 @@ class PartyRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.role = wheel_when_focused(QComboBox(objectName="inquiryPartyRole"))
+        # made in place: a styled widget moved to another parent is styled again
+        self.role = wheel_when_focused(QComboBox(self, objectName="inquiryPartyRole"))
         for role in PARTY_ROLES:
             self.role.addItem(role_name(role), role)
         self.name = QLineEdit(objectName="inquiryPartyName")

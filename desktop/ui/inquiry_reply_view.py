@@ -50,8 +50,8 @@ def _date(day: dt.date | dt.datetime | None) -> str:
     return format_jalali_date(day, persian_digits=_fa())
 
 
-def _table(name: str, headers: list[str]) -> QTreeWidget:
-    table = QTreeWidget(objectName=name)
+def _table(name: str, headers: list[str], parent: QWidget) -> QTreeWidget:
+    table = QTreeWidget(parent, objectName=name)
     table.setRootIsDecorated(False)
     table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHeaderLabels(headers)
@@ -81,20 +81,25 @@ class InquiryReplyView(QWidget):
         self.facts_box = QWidget(objectName="inquiryFacts")
         self.facts_box.setLayout(self.facts)
 
-        self.reply_box = QWidget(objectName="inquiryReply")
+        # made in place: a styled widget moved to another parent is styled again
+        self.reply_box = QWidget(self, objectName="inquiryReply")
         self.verdict = QLabel(objectName="inquiryVerdict")
         self.verdict.setProperty("heading", "section")
         self.verdict.setWordWrap(True)
-        self.reply_facts = QFormLayout()
-        self.debts = _table("inquiryDebts", [self.tr("بدهی"), self.tr("مبلغ (ریال)")])
-        self.total_words = QLabel(objectName="inquiryTotalWords")
-        self.total_words.setWordWrap(True)
-        self.violations = _table("inquiryViolations", [self.tr("تخلف"), self.tr("وضعیت در کمیسیون ماده ۱۰۰")])
-        self.no_violations = QLabel(self.tr("تخلف ساختمانی ثبت نشده است."), objectName="inquiryNoViolations")
-        self.print_button = QPushButton(icon("print", on_accent=True), self.tr("چاپ پاسخ"), objectName="inquiryPrint")
+        self.print_button = QPushButton(
+            icon("print", on_accent=True), self.tr("چاپ پاسخ"), self.reply_box, objectName="inquiryPrint"
+        )
         self.print_button.setToolTip(self.tr("چاپ پاسخ روی چاپگر A4 با پیش‌نمایش (Ctrl+P)"))
         self.print_button.setProperty("primary", True)
         self.print_button.clicked.connect(self.print_wanted)
+        self.reply_facts = QFormLayout()
+        self.debts = _table("inquiryDebts", [self.tr("بدهی"), self.tr("مبلغ (ریال)")], self.reply_box)
+        self.total_words = QLabel(objectName="inquiryTotalWords")
+        self.total_words.setWordWrap(True)
+        self.violations = _table(
+            "inquiryViolations", [self.tr("تخلف"), self.tr("وضعیت در کمیسیون ماده ۱۰۰")], self.reply_box
+        )
+        self.no_violations = QLabel(self.tr("تخلف ساختمانی ثبت نشده است."), objectName="inquiryNoViolations")
         self.certificate_buttons: dict[str, QPushButton] = {}
         self.certificate_reasons: dict[str, QLabel] = {}
         certificates = QVBoxLayout()

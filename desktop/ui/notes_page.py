@@ -61,8 +61,9 @@ class NotesPage(Page):
         )
         hint.setWordWrap(True)
         # a QTextEdit, not a QPlainTextEdit: only it starts Persian lines on the right (QPlainTextEdit ignores the
-        # alignment); it takes plain text only
-        self.editor = QTextEdit(objectName="noteText")
+        # alignment); it takes plain text only. The controls are made in place, in Tab order: a styled widget moved
+        # to another parent is styled again
+        self.editor = QTextEdit(self, objectName="noteText")
         self.editor.setAcceptRichText(False)
         self.editor.setTabChangesFocus(True)  # Tab moves on to «ثبت یادداشت…», as everywhere else
         self.editor.setPlaceholderText(self.tr("متن یادداشت…"))
@@ -74,10 +75,10 @@ class NotesPage(Page):
         self.error_label.setWordWrap(True)
         set_tone(self.error_label, "error")
         self.error_label.hide()
-        self.submit_button = QPushButton(self.tr("ثبت یادداشت…"), objectName="noteSubmit")
+        self.submit_button = QPushButton(self.tr("ثبت یادداشت…"), self, objectName="noteSubmit")
         self.submit_button.clicked.connect(self.ask_to_confirm)
 
-        self.confirm_bar = QFrame(objectName="noteConfirmBar")
+        self.confirm_bar = QFrame(self, objectName="noteConfirmBar")
         set_tone(self.confirm_bar, "info")
         self.confirm_question = QLabel(
             self.tr("این یادداشت ثبت و به سامانه شهرداری فرستاده شود؟ پس از تأیید، دیگر ویرایش نمی‌شود."),
@@ -100,7 +101,7 @@ class NotesPage(Page):
         self.result_label.hide()
 
         recent_title = QLabel(self.tr("یادداشت‌های ثبت‌شده در سامانه"), objectName="recentNotesTitle")
-        self.recent = QListWidget(objectName="recentNotes")
+        self.recent = QListWidget(self, objectName="recentNotes")
         self.recent.setProperty("pishkhanData", True)  # the server's copy of the operator's own notes
         self.recent.setTabKeyNavigation(False)
 

@@ -73,7 +73,8 @@ class ParcelPage(Page):
         self._halved = False
 
         title = QLabel(self.tr("ضوابط ملک"), objectName="pageTitle")
-        self.field = QLineEdit(objectName="parcelSearch")
+        # made in place: a styled widget moved to another parent is styled again, with all it holds
+        self.field = QLineEdit(self, objectName="parcelSearch")
         self.field.setPlaceholderText(self.tr("کد نوسازی، کد پستی یا پلاک ثبتی"))
         self.field.setAccessibleName(self.tr("کد نوسازی، کد پستی یا پلاک ثبتی"))
         self.field.setClearButtonEnabled(True)
@@ -100,8 +101,8 @@ class ParcelPage(Page):
         self.banner = MessageBanner(self)
         self.banner.clear()
 
-        self.matches_box = QGroupBox(objectName="parcelMatchesBox")
-        self.matches = QListWidget(objectName="parcelMatches")
+        self.matches_box = QGroupBox(self, objectName="parcelMatchesBox")
+        self.matches = QListWidget(self.matches_box, objectName="parcelMatches")
         self.matches.setTabKeyNavigation(False)
         self.matches.setAccessibleName(self.tr("ملک‌های پیداشده"))
         self.matches.setMaximumHeight(150)
@@ -114,7 +115,7 @@ class ParcelPage(Page):
         matches_layout.addWidget(self.matches)
         self.matches_box.hide()
 
-        self.result_box = QWidget(objectName="parcelResult")
+        self.result_box = QWidget(self, objectName="parcelResult")
         self.headline = QLabel(objectName="parcelHeadline")
         self.headline.setProperty("heading", "section")
         self.headline.setWordWrap(True)
@@ -127,8 +128,9 @@ class ParcelPage(Page):
         head_row.addWidget(self.headline, 1)
         head_row.addWidget(self.permit_button)
         head_row.addWidget(self.print_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.result_box, objectName="parcelSplitter")
         self.facts = ParcelFacts()
-        facts_scroll = QScrollArea(objectName="parcelFactsScroll")
+        facts_scroll = QScrollArea(self.splitter, objectName="parcelFactsScroll")
         facts_scroll.setWidgetResizable(True)
         facts_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # a Tab stop of its own, so the keyboard can scroll to the owners and the zones (arrows, Page Down)
@@ -137,12 +139,9 @@ class ParcelPage(Page):
         self.facts_scroll = facts_scroll
         facts_scroll.setWidget(self.facts)
         self.sketch = ParcelSketch()
-        sketch_box = QGroupBox(self.tr("نقشه قطعه"), objectName="parcelSketchBox")
+        sketch_box = QGroupBox(self.tr("نقشه قطعه"), self.splitter, objectName="parcelSketchBox")
         sketch_layout = QVBoxLayout(sketch_box)
         sketch_layout.addWidget(self.sketch)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="parcelSplitter")
-        self.splitter.addWidget(facts_scroll)
-        self.splitter.addWidget(sketch_box)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)

@@ -58,7 +58,8 @@ class ApplicantStep(QWidget):
         self.parcel: Parcel | None = None
         heading = QLabel(self.tr("متقاضی"), objectName="permitApplicantHeading")
         heading.setProperty("heading", "section")
-        self.owner = wheel_when_focused(QComboBox(objectName="permitOwner"))
+        # made in place: a choice list styles itself when made, and moved to another parent it is styled again
+        self.owner = wheel_when_focused(QComboBox(self, objectName="permitOwner"))
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.owner.activated.connect(self._owner_chosen)
         self.name = QLineEdit(objectName="permitApplicantName")

@@ -82,12 +82,14 @@ class AttachmentsStep(QWidget):
         self.add_buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for kind in ATTACHMENT_KINDS:
-            button = QPushButton(icon("attach"), self.kind_name(kind) + "…", objectName=f"permitAttach_{kind}")
+            button = QPushButton(icon("attach"), self.kind_name(kind) + "…", self, objectName=f"permitAttach_{kind}")
             button.clicked.connect(lambda _checked=False, kind=kind: self.choose_file(kind))
             self.add_buttons[kind] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.list = QTreeWidget(objectName="permitAttachments")
+        # made in place (the buttons before it, for the Tab order): a list styles itself when made, and moved to
+        # another parent it is styled again
+        self.list = QTreeWidget(self, objectName="permitAttachments")
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(4)
         self.list.setHeaderLabels([self.tr("نوع پیوست"), self.tr("نام فایل"), self.tr("قالب"), self.tr("اندازه")])

@@ -69,7 +69,10 @@ class BuildingStep(QWidget):
             "balcony_area_m2": self.tr("بالکن و پیش‌آمدگی (م²)"),
             "floors": self.tr("طبقات"),
         }
-        self.floors = FloorsTable()
+        # made in place, top-down: a styled widget moved to another parent is styled again, with all it holds
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="permitBuildingSplitter")
+        inputs = QWidget(self.splitter, objectName="permitBuildingInputs")
+        self.floors = FloorsTable(inputs)
         self.floors.setObjectName("permitFloors")
         self.floors.fit_to_titles()  # beside the fee lines: narrow columns, no title cut, no side scroll at 1024×640
         self.add_floor_button = QPushButton(icon("add"), self.tr("افزودن طبقه"), objectName="permitAddFloor")
@@ -106,7 +109,6 @@ class BuildingStep(QWidget):
         floor_row.addStretch(1)
         floor_row.addWidget(self.add_floor_button)
         floor_row.addWidget(self.remove_floor_button)
-        inputs = QWidget(objectName="permitBuildingInputs")
         column_layout = QVBoxLayout(inputs)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addWidget(heading)
@@ -116,10 +118,7 @@ class BuildingStep(QWidget):
         column_layout.addWidget(self.problem_label)
         column_layout.addWidget(self.warning_label)
 
-        self.fees = FeePanel(session, self.floors)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="permitBuildingSplitter")
-        self.splitter.addWidget(inputs)
-        self.splitter.addWidget(self.fees)
+        self.fees = FeePanel(session, self.floors, self.splitter)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)  # a narrower window takes from the fee lines, not from the floors
         self.splitter.setStretchFactor(1, 1)

@@ -48,7 +48,7 @@ class FeePanel(QFrame):
         self.book_label = QLabel(self.tr("در حال بارگذاری دفترچه‌های تعرفه…"), objectName="permitFeeBook")
         self.book_label.setWordWrap(True)
         set_tone(self.book_label, "muted")
-        self.view = AssessmentView()
+        self.view = AssessmentView(self)
         self.view.setObjectName("permitFeeLines")
         self.view.details.hide()  # the explanation lives on the fee page; here the lines and the total suffice
         self.note = QLabel(objectName="permitFeeNote")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -52,8 +53,8 @@ def _when(moment: Any) -> str:
     return format_jalali_datetime(moment, persian_digits=current_language() == "fa")
 
 
-def _scrolled(content: QWidget, name: str) -> QScrollArea:
-    area = QScrollArea(objectName=name)
+def _scrolled(content: QWidget, name: str, parent: QWidget | None) -> QScrollArea:
+    area = QScrollArea(parent, objectName=name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -85,6 +86,22 @@ class PermitRequestDetail(QWidget):
         self.placeholder.setWordWrap(True)
         theme.set_tone(self.placeholder, "muted")
 
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.new_request_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.placeholder)
+
+        # made in place, as a styled widget moved to another parent is styled again: the tabs' pages too, in the tab
+        # widget's own stack, where addTab puts them
+        self.tabs = QTabWidget(self, objectName="permitDetailTabs")
+        layout.addWidget(self.tabs, 1)
+        pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
+
         self.fields = QWidget(objectName="permitDetailFields")
         self._fields = QGridLayout(self.fields)
         self._fields.setContentsMargins(4, 4, 4, 4)
@@ -92,8 +109,9 @@ class PermitRequestDetail(QWidget):
         self._fields.setColumnStretch(1, 1)
         self._fields.setColumnStretch(3, 1)
         self._fields.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.tabs.addTab(_scrolled(self.fields, "permitDetailFieldsArea", pages), self.tr("مشخصات درخواست"))
 
-        self.history = QTreeWidget(objectName="permitHistory")
+        self.history = QTreeWidget(pages, objectName="permitHistory")
         self.history.setRootIsDecorated(False)
         self.history.setColumnCount(3)
         self.history.setHeaderLabels([self.tr("وضعیت"), self.tr("زمان"), self.tr("توضیح")])
@@ -104,23 +122,10 @@ class PermitRequestDetail(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(self.history, self.tr("سوابق وضعیت"))
 
         self.fees = FeeComparisonView()
-        self.tabs = QTabWidget(objectName="permitDetailTabs")
-        self.tabs.addTab(_scrolled(self.fields, "permitDetailFieldsArea"), self.tr("مشخصات درخواست"))
-        self.tabs.addTab(self.history, self.tr("سوابق وضعیت"))
-        self.tabs.addTab(_scrolled(self.fees, "permitFeesArea"), self.tr("عوارض"))
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addWidget(self.status_label, 1)
-        top.addWidget(self.new_request_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.next_step)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(_scrolled(self.fees, "permitFeesArea", pages), self.tr("عوارض"))
         self.show_placeholder(self.tr("درخواستی را از فهرست برگزینید یا شماره پیگیری آن را وارد کنید."))
 
     # -- what the page asks ---------------------------------------------------------------------------

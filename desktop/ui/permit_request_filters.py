@@ -36,7 +36,8 @@ class RequestFilters(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("permitFilters")
-        self.status = wheel_when_focused(QComboBox(objectName="permitFilterStatus"))
+        # the fields are made in place: a styled widget moved to another parent is styled again
+        self.status = wheel_when_focused(QComboBox(self, objectName="permitFilterStatus"))
         self.status.addItem(self.tr("همه وضعیت‌ها"), None)
         for status in STATUSES:
             self.status.addItem(status_name(status), status)
@@ -86,7 +87,7 @@ class RequestFilters(QWidget):
             grid.setColumnStretch(column, 1)
 
     def _field(self, name: str, example: str) -> QLineEdit:
-        field = QLineEdit(objectName=name)
+        field = QLineEdit(self, objectName=name)
         field.setPlaceholderText(example)
         field.setClearButtonEnabled(True)
         left_to_right(field)  # dates and codes read left to right

@@ -126,8 +126,13 @@ class PermitRequestsPage(Page):
         self._detail_request = 0  # answers to an older read of the detail are dropped
         self._shown_id: str | None = None  # the request whose detail is on show (or being read)
 
+        self.banner = MessageBanner(self, closable=True)
+        self.filters = RequestFilters(self)
+        self.filters.applied.connect(self._filters_applied)
+
         title = QLabel(self.tr("پیگیری درخواست‌ها"), objectName="pageTitle")
-        self.tracking_field = QLineEdit(objectName="permitTrackingSearch")
+        # made in place: a styled widget moved to another parent is styled again
+        self.tracking_field = QLineEdit(self, objectName="permitTrackingSearch")
         self.tracking_field.setPlaceholderText(self.tr("شماره پیگیری (تایپ یا بارکدخوان)"))
         self.tracking_field.setAccessibleName(self.tr("شماره پیگیری"))
         self.tracking_field.setClearButtonEnabled(True)
@@ -140,18 +145,16 @@ class PermitRequestsPage(Page):
         self.refresh_button.setIcon(theme.icon("refresh"))
         self.refresh_button.setToolTip(self.tr("فهرست و درخواست باز را دوباره از سامانه بخوان"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.banner = MessageBanner(self, closable=True)
-
-        self.filters = RequestFilters(self)
-        self.filters.applied.connect(self._filters_applied)
 
         self.model = PagedTableModel(
             request_columns(), in_background(request_pages(session.client), session.tasks), page_size=PAGE_SIZE,
             row_key=lambda r: r.id, parent=self,
         )  # fmt: skip
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="permitSplitter")
+        self.splitter.setChildrenCollapsible(False)
         # no search within the page: the filters above search all the requests, on the server
         self.list_view = ListView(
-            self.model, self, empty_text=self._empty_text, searchable=False, name="permitRequests"
+            self.model, self.splitter, empty_text=self._empty_text, searchable=False, name="permitRequests"
         )
         self.table = self.list_view.table
         self.table.setProperty("pishkhanData", True)
@@ -161,14 +164,10 @@ class PermitRequestsPage(Page):
         self._choose.timeout.connect(self._open_current_row)
         self.table.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._choose.start())
 
-        self.detail = PermitRequestDetail(self)
+        self.detail = PermitRequestDetail(self.splitter)  # a splitter's children are its parts, in order
         self.detail.new_request_wanted.connect(
             lambda renovation: self.show_page_requested.emit("permit", {"renovation_code": renovation})
         )
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="permitSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self._sized = False

@@ -116,7 +116,8 @@ class ReviewStep(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(SECTIONS), 1)
         set_tone(self.values["warnings"], "warning")
-        scroll = QScrollArea(objectName="permitReviewScroll")
+        # made in place: a scroll area styles what it holds when it is given it, and moved it would be styled again
+        scroll = QScrollArea(self, objectName="permitReviewScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)

@@ -91,19 +91,25 @@ class SettingsPage(Page):
 
         title = _named(QLabel(self.tr("تنظیمات")), "pageTitle")
         self.banner = MessageBanner(self)
+        # the fields are made in place, in Tab order: a styled widget moved to another parent is styled again
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        content = QWidget()
+        scroll.setWidget(content)
 
-        self.api_url = _named(QLineEdit(), "apiUrl")
+        self.api_url = _named(QLineEdit(content), "apiUrl")
         self.api_url.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.api_url.setPlaceholderText("https://")
-        self.ca_bundle = _named(QLineEdit(), "caBundle")
+        self.ca_bundle = _named(QLineEdit(content), "caBundle")
         self.ca_bundle.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.ca_bundle.setPlaceholderText(self.tr("گواهی‌های مورد اعتماد سیستم"))
-        self.browse_ca = _named(QPushButton(self.tr("انتخاب فایل…")), "browseCaBundle")
+        self.browse_ca = _named(QPushButton(self.tr("انتخاب فایل…"), content), "browseCaBundle")
         self.browse_ca.clicked.connect(self._choose_ca_bundle)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(self.browse_ca)
-        self.language = wheel_when_focused(_named(QComboBox(), "language"))
+        self.language = wheel_when_focused(_named(QComboBox(content), "language"))
         self.language.addItem(self.tr("فارسی"), "fa")
         self.language.addItem(self.tr("انگلیسی"), "en")
         restart_note = _named(
@@ -112,7 +118,7 @@ class SettingsPage(Page):
         restart_note.setWordWrap(True)
         theme.set_tone(restart_note, "muted")
         self.trust_training = _named(
-            QCheckBox(self.tr("تعرفه‌ها و اسنادی که کلید آموزشی امضا کرده است پذیرفته شود")), "trustTrainingKey"
+            QCheckBox(self.tr("تعرفه‌ها و اسنادی که کلید آموزشی امضا کرده است پذیرفته شود"), content), "trustTrainingKey"
         )
         self._training_in_trust_list = trust_policy.training_key_in_trust_list()
         if self._training_in_trust_list:  # a training installation: nothing to choose
@@ -129,7 +135,7 @@ class SettingsPage(Page):
         theme.set_tone(training_note, "muted")
 
         # the idle lock: minutes without input before the window locks; takes effect at once
-        self.idle_lock_minutes = wheel_when_focused(_named(QSpinBox(), "idleLockMinutes"))
+        self.idle_lock_minutes = wheel_when_focused(_named(QSpinBox(content), "idleLockMinutes"))
         self.idle_lock_minutes.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
         self.idle_lock_minutes.setSuffix(self.tr(" دقیقه"))
         self.idle_lock_minutes.valueChanged.connect(self._edited)
@@ -158,9 +164,9 @@ class SettingsPage(Page):
         self.printer_status: dict[str, QLabel] = {}
         printer_form = QFormLayout()
         for role, name in ((RECEIPT_PRINTER, "receipt"), (A4_PRINTER, "a4")):
-            combo = wheel_when_focused(_named(QComboBox(), f"{name}Printer"))
+            combo = wheel_when_focused(_named(QComboBox(content), f"{name}Printer"))
             combo.currentIndexChanged.connect(self._edited)
-            button = _named(QPushButton(theme.icon("print"), self.tr("چاپ صفحه آزمایشی")), f"{name}TestPage")
+            button = _named(QPushButton(theme.icon("print"), self.tr("چاپ صفحه آزمایشی"), content), f"{name}TestPage")
             button.clicked.connect(lambda _checked=False, role=role: self.print_test_page(role))
             status = _named(QLabel(), f"{name}PrinterStatus")
             status.setWordWrap(True)
@@ -170,7 +176,7 @@ class SettingsPage(Page):
             printer_form.addRow(self.labels[role], row)
             printer_form.addRow("", status)
             self.printer_combos[role], self.test_buttons[role], self.printer_status[role] = combo, button, status
-        self.refresh_printers = QPushButton(theme.icon("refresh"), self.tr("خواندن دوباره فهرست چاپگرها"))
+        self.refresh_printers = QPushButton(theme.icon("refresh"), self.tr("خواندن دوباره فهرست چاپگرها"), content)
         self.refresh_printers.setObjectName("refreshPrinters")
         self.refresh_printers.clicked.connect(self.list_printers)
         self.printers_note = _named(QLabel(), "printersNote")
@@ -182,7 +188,6 @@ class SettingsPage(Page):
         self.save_button.setToolTip(self.tr("ذخیره (Ctrl+Enter)"))
         self.save_button.clicked.connect(self.save)
 
-        content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(_section(self.tr("سامانه شهرداری"), "serverHeading"))
         layout.addLayout(server_form)
@@ -205,10 +210,6 @@ class SettingsPage(Page):
         printers_row.addWidget(self.refresh_printers)
         layout.addLayout(printers_row)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
         actions = QHBoxLayout()
         actions.addStretch(1)
         actions.addWidget(self.save_button)

@@ -97,6 +97,14 @@ class VerifyPage(Page):
         self.refresh_error: str | None = None
         self._refreshed_at: float | None = None  # time.monotonic() of the last refresh started
 
+        # the page scrolls when the window is short, so the result's rows keep their height instead of overlapping;
+        # its controls are made in place: a styled widget moved to another parent is styled again
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own; it follows the focused control
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll.viewport())
+
         title = named(QLabel(self.tr("بررسی اصالت سند")), "pageTitle")
         hint = QLabel(
             self.tr(
@@ -106,9 +114,9 @@ class VerifyPage(Page):
         )
         hint.setObjectName("verifyHint")
         hint.setWordWrap(True)
-        self.banner = MessageBanner(self)
+        self.banner = MessageBanner(content)
 
-        self.field = named(QLineEdit(), "sealText")
+        self.field = named(QLineEdit(content), "sealText")
         self.field.setPlaceholderText(self.tr("متن کد کیوآر سند"))
         self.field.setAccessibleName(self.tr("متن کد کیوآر سند"))
         self.field.setClearButtonEnabled(True)
@@ -118,10 +126,12 @@ class VerifyPage(Page):
         self.field_error.setWordWrap(True)
         theme.set_tone(self.field_error, "error")
         self.field_error.hide()
-        self.check_button = named(QPushButton(theme.icon("verify", on_accent=True), self.tr("بررسی")), "verifyButton")
+        self.check_button = named(
+            QPushButton(theme.icon("verify", on_accent=True), self.tr("بررسی"), content), "verifyButton"
+        )
         self.check_button.setProperty("primary", True)
         self.check_button.clicked.connect(self.check)
-        self.clear_button = named(QPushButton(theme.icon("close"), self.tr("پاک کردن")), "clearButton")
+        self.clear_button = named(QPushButton(theme.icon("close"), self.tr("پاک کردن"), content), "clearButton")
         self.clear_button.clicked.connect(self.clear)
         field_row = QHBoxLayout()
         field_row.addWidget(self.field, 1)
@@ -137,21 +147,21 @@ class VerifyPage(Page):
         self.offline_note = named(QLabel(), "offlineNote")
         self.offline_note.setWordWrap(True)
         theme.set_tone(self.offline_note, "muted")
-        self.refresh_button = named(QPushButton(theme.icon("refresh"), self.tr("به‌روزرسانی فهرست‌ها")), "refreshLists")
+        self.refresh_button = named(
+            QPushButton(theme.icon("refresh"), self.tr("به‌روزرسانی فهرست‌ها"), content), "refreshLists"
+        )
         self.refresh_button.clicked.connect(self.refresh_lists)
         note_row = QHBoxLayout()
         note_row.addWidget(self.offline_note, 1)
         note_row.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         history_title = named(QLabel(self.tr("بررسی‌های اخیر در این صفحه")), "historyTitle")
         history_title.setProperty("heading", "section")
-        self.history = named(QListWidget(), "verifyHistory")
+        self.history = named(QListWidget(content), "verifyHistory")
         self.history.setTabKeyNavigation(False)
         self.history.setAccessibleName(self.tr("بررسی‌های اخیر در این صفحه"))
         self.history.setMaximumHeight(140)
         self.history.itemActivated.connect(self._history_activated)
 
-        # the page scrolls when the window is short, so the result's rows keep their height instead of overlapping
-        content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(title)
         layout.addWidget(hint)
@@ -163,10 +173,6 @@ class VerifyPage(Page):
         layout.addWidget(history_title)
         layout.addWidget(self.history)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own; it follows the focused control
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -161,6 +161,53 @@ def test_every_choice_list_and_number_field_lets_the_wheel_scroll_the_page(
     unguarded = [f"{page_id}: {field.objectName() or type(field).__name__}" for page_id, field in fields
                  if not field.property(GUARDED)]  # fmt: skip
     assert unguarded == [] and len(fields) >= 4, (unguarded, len(fields))
+    sign_out(qtbot, window)
+
+
+class _StyledThenMoved(QObject):
+    """Notes each widget that was styled (polished) and then given another parent: Qt styles it again, with all it
+    holds, about 0.1 ms a widget, while the page is made on the UI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.styled: set[QWidget] = set()
+        self.moved: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QWidget):
+            return False
+        if event.type() == QEvent.Type.Polish:
+            self.styled.add(watched)
+        elif event.type() == QEvent.Type.ParentChange and self.styled:
+            parent = watched.parentWidget()
+            if parent is not None and parent.metaObject().className() == "QComboBoxPrivateContainer":
+                return False  # a choice list's own list, moved into its pop-up by Qt itself
+            again = [widget for widget in (watched, *watched.findChildren(QWidget)) if widget in self.styled]
+            if again:
+                self.moved.append(f"{type(watched).__name__} {watched.objectName()!r}: {len(again)} styled again")
+        return False
+
+
+@EACH_OPERATOR
+def test_no_widget_is_styled_twice_while_a_page_is_made(make_window, qtbot, shared_sandbox, username, office, expected):
+    """A page's widgets are made in place (or placed before anything styles them), so each is styled once."""
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window, username, office)
+    spy = _StyledThenMoved()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        moved = {}
+        for page_id in expected:
+            if window.page(page_id) is not None:
+                continue  # home, made at sign-in
+            spy.styled.clear()
+            spy.moved.clear()
+            window.show_page(page_id)
+            if spy.moved:
+                moved[page_id] = list(spy.moved)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert moved == {}
     sign_out(qtbot, window)
 
 

@@ -88,26 +88,6 @@ class ListView(QWidget):
         self.proxy = ListFilterProxy(self)
         self.proxy.setSourceModel(model)
 
-        self.table = named(ListTable(), f"{name}Table")
-        self.table.setModel(self.proxy)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order the source gave, until a header is clicked
-        self.table.setSortingEnabled(True)
-        for index, column in enumerate(model.columns):
-            mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(index, mode)
-        self.table.row_activated.connect(self._activate)
-        self.table.doubleClicked.connect(self._activate)
-
         # made with its parent: shown without one, it would open as a window of its own and take the focus
         self.search_field = named(_SearchField(self), f"{name}Search")
         self.search_field.setPlaceholderText(self.tr("جست‌وجو در این صفحه"))
@@ -155,6 +135,28 @@ class ListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+
+        # made in place, as a styled widget moved to another parent is styled again; after the bar, so that Tab goes
+        # from the search and the page buttons to the rows
+        self.table = named(ListTable(self), f"{name}Table")
+        self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order the source gave, until a header is clicked
+        self.table.setSortingEnabled(True)
+        for index, column in enumerate(model.columns):
+            mode = QHeaderView.ResizeMode.Stretch if column.stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(index, mode)
+        self.table.row_activated.connect(self._activate)
+        self.table.doubleClicked.connect(self._activate)
         layout.addWidget(self.table, 1)
         layout.addLayout(status)
         # no focus proxy: with one, Tab into the view would jump straight to the rows, past the search field
