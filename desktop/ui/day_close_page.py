@@ -40,7 +40,7 @@ from client_api.cashier import (
 from client_api.outbox import OutboxEntry, State
 from desktop import journaling
 from desktop.cashier_record import Reconciliation, counter_record, problem_detail, reconcile
-from desktop.formatting import code, format_amount, isolate
+from desktop.formatting import code, format_amount, isolate, ltr
 from desktop.forms import Form, parse_amount
 from desktop.messages import operator_message
 from desktop.outbox_messages import outbox_reason
@@ -201,7 +201,11 @@ class DayClosePage(Page):
         self.close_button.setEnabled(self.closing is None)
         self.session_label.setText(
             self.tr("نشست صندوق {id}، روز کاری {day}، موجودی اولیه {amount} ریال").format(
-                id=code(found.id[:8]), day=code(found.business_date), amount=format_amount(found.float_rials)
+                # the session id as the server wrote it (hex: Persian digits beside Latin letters read as nonsense),
+                # as the transaction ids in the table
+                id=ltr(found.id[:8]),
+                day=code(found.business_date),
+                amount=format_amount(found.float_rials),
             )
         )
         client, office = self.session.client, self.session.operator.office.code

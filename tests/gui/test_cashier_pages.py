@@ -185,6 +185,7 @@ def test_the_day_close_finds_each_group_reconciles_to_the_rial_and_prints(make_s
     qtbot.addWidget(close)
     close.show()
     qtbot.waitUntil(lambda: close.reconciliation is not None, timeout=WAIT_MS)
+    assert page.cashier_session.id[:8] in close.session_label.text()  # as written: hex, never with Persian digits
     found = close.reconciliation
     groups = {row.amount_rials: row.category for row in found.rows}
     assert groups == {
