@@ -43,8 +43,11 @@ class ReceiptMixin:
     if TYPE_CHECKING:  # what the page and SendingMixin provide
         session: Session
         sent: SentRequest | None
-        attachments_step: AttachmentsStep
-        review_step: ReviewStep
+
+        @property
+        def attachments_step(self) -> AttachmentsStep: ...
+        @property
+        def review_step(self) -> ReviewStep: ...
 
         def go_to(self, index: int) -> None: ...
         def _lock(self, locked: bool) -> None: ...

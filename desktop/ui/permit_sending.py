@@ -65,10 +65,16 @@ class SendingMixin:
         draft: PermitDraft
         banner: MessageBanner
         parcel_step: ParcelStep
-        applicant_step: ApplicantStep
-        building_step: BuildingStep
-        attachments_step: AttachmentsStep
-        review_step: ReviewStep
+
+        @property
+        def applicant_step(self) -> ApplicantStep: ...
+        @property
+        def building_step(self) -> BuildingStep: ...
+        @property
+        def attachments_step(self) -> AttachmentsStep: ...
+        @property
+        def review_step(self) -> ReviewStep: ...
+
         draft_status: QLabel
         sent_tracking_number: str | None
 

@@ -14,8 +14,9 @@ errors on their step.
 
 from __future__ import annotations
 
+import itertools
 import logging
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,11 +43,20 @@ from desktop.ui.permit_parcel_step import ParcelStep
 from desktop.ui.permit_receipt import ReceiptMixin
 from desktop.ui.permit_review_step import ReviewStep
 from desktop.ui.permit_sending import SendingMixin
-from desktop.ui.permit_submission import SENT_FORM
+from desktop.ui.permit_submission import (
+    APPLICANT_STEP,
+    ATTACHMENTS_STEP,
+    BUILDING_STEP,
+    PARCEL_STEP,
+    REVIEW_STEP,
+    SENT_FORM,
+)
 from desktop.widgets.banner import MessageBanner
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 800
+STEP_COUNT = REVIEW_STEP + 1
+MAKE_GAP_MS = 10  # the steps not shown first are made one a turn, this far apart
 
 
 class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
@@ -63,21 +73,20 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
 
         title = QLabel(self.tr("درخواست پروانه ساختمانی"), objectName="pageTitle")
         self.banner = MessageBanner(closable=True)
+        # The first step is made with the page; the others (the building step alone takes 40 ms) one a turn after
+        # it, or at once when something asks for one (`_step`), each in the place an empty widget kept for it.
         self.stack = QStackedWidget(self, objectName="permitSteps")
         self.parcel_step = ParcelStep(session, self.stack)
-        self.applicant_step = ApplicantStep(self.stack)
-        self.building_step = BuildingStep(session, self.stack)
-        self.attachments_step = AttachmentsStep(session, lambda: self.draft.request_id, self.stack)
-        self.review_step = ReviewStep(self.stack)
-        self.steps: list[QWidget] = [
-            self.parcel_step,
-            self.applicant_step,
-            self.building_step,
-            self.attachments_step,
-            self.review_step,
-        ]
-        for step in self.steps:
-            self.stack.addWidget(step)
+        self.stack.addWidget(self.parcel_step)
+        self._made: list[QWidget | None] = [self.parcel_step] + [None] * (STEP_COUNT - 1)
+        self._places: dict[int, QWidget] = {}
+        for index in range(1, STEP_COUNT):
+            self._places[index] = QWidget(self.stack)
+            self.stack.addWidget(self._places[index])
+        self._inputs_enabled = True
+        self._load_when_made = False  # the outbox opened before every step was made
+        self._make_rest = QTimer(self, interval=MAKE_GAP_MS)
+        self._make_rest.timeout.connect(self._make_next_step)
 
         names = [self.tr("ملک"), self.tr("متقاضی"), self.tr("ساختمان"), self.tr("پیوست‌ها"), self.tr("بررسی و ثبت")]
         self.step_bar = QTabBar(objectName="permitStepBar")
@@ -139,20 +148,14 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
 
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft_now)
-        for step in (self.parcel_step, self.applicant_step, self.building_step, self.attachments_step):
-            step.edited.connect(self._edited)
+        self.parcel_step.edited.connect(self._edited)
         self.parcel_step.parcel_changed.connect(self._parcel_changed)
         self.parcel_step.code_edit.returnPressed.connect(self._code_entered)
-        self.applicant_step.edited.connect(self._attorney_changed)
-        self.attachments_step.attachment_added.connect(lambda _a: self.save_draft_now())
-        self.review_step.submit_button.clicked.connect(self.send)
-        self.review_step.track_button.clicked.connect(self._track)
-        self.review_step.new_button.clicked.connect(self.start_new)
-        self.review_step.reprint_button.clicked.connect(self.print_receipt)
-        self.go_to(0)
+        self.go_to(PARCEL_STEP)
         self.set_inputs_enabled(False)  # until the saved draft is read
         session.outbox.opened.connect(self._outbox_opened)
         session.outbox.action_settled.connect(self._action_settled)
+        self._make_rest.start()
         if session.outbox.active:
             self._outbox_opened()
 
@@ -184,7 +187,7 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
 
     def submit(self) -> bool:
         """Ctrl+Enter: the next step, and on the last one, send."""
-        if self.stack.currentIndex() == len(self.steps) - 1:
+        if self.stack.currentIndex() == REVIEW_STEP:
             self.send()
         else:
             self.next()
@@ -200,11 +203,84 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
     # -- steps ----------------------------------------------------------------------------------------
 
     @property
+    def applicant_step(self) -> ApplicantStep:
+        return cast(ApplicantStep, self._step(APPLICANT_STEP))
+
+    @property
+    def building_step(self) -> BuildingStep:
+        return cast(BuildingStep, self._step(BUILDING_STEP))
+
+    @property
+    def attachments_step(self) -> AttachmentsStep:
+        return cast(AttachmentsStep, self._step(ATTACHMENTS_STEP))
+
+    @property
+    def review_step(self) -> ReviewStep:
+        return cast(ReviewStep, self._step(REVIEW_STEP))
+
+    @property
+    def steps_made(self) -> bool:
+        return None not in self._made
+
+    def _step(self, index: int) -> QWidget:
+        """The step, made now (with those before it) if it is not yet."""
+        while (step := self._made[index]) is None:
+            self._make_next_step()
+        return step
+
+    def _make_next_step(self) -> None:
+        """Make the first step not made yet, in its place in the stack and in the Tab order, wired to the page."""
+        index = self._made.index(None) if not self.steps_made else None
+        if index is None:
+            self._make_rest.stop()
+            return
+        step: QWidget
+        if index == APPLICANT_STEP:
+            step = applicant = ApplicantStep(self.stack)
+            applicant.edited.connect(self._edited)
+            applicant.edited.connect(self._attorney_changed)
+        elif index == BUILDING_STEP:
+            step = building = BuildingStep(self.session, self.stack)
+            building.edited.connect(self._edited)
+        elif index == ATTACHMENTS_STEP:
+            step = attachments = AttachmentsStep(self.session, lambda: self.draft.request_id, self.stack)
+            attachments.edited.connect(self._edited)
+            attachments.attachment_added.connect(lambda _a: self.save_draft_now())
+        else:
+            step = review = ReviewStep(self.stack)
+            review.submit_button.clicked.connect(self.send)
+            review.track_button.clicked.connect(self._track)
+            review.new_button.clicked.connect(self.start_new)
+            review.reprint_button.clicked.connect(self.print_receipt)
+            review.submit_button.setEnabled(self._inputs_enabled and not self.locked)
+        if index != REVIEW_STEP:
+            step.setEnabled(self._inputs_enabled)
+        place = self._places.pop(index)
+        self.stack.insertWidget(index, step)
+        self.stack.removeWidget(place)
+        place.deleteLater()
+        self._made[index] = step
+        self._take_tab_place(step, after=self._made[index - 1])
+        if self.steps_made:
+            self._make_rest.stop()
+            if self._load_when_made:
+                self._load_when_made = False
+                self._outbox_opened()
+
+    def _take_tab_place(self, step: QWidget, after: QWidget | None) -> None:
+        """Tab runs through the steps in order, then the bar of steps: a step made later joins the window's Tab
+        order at its end, so its controls are put back after those of the step before it."""
+        before = _tab_stops(after)[-1:] if after is not None else []
+        for first, second in itertools.pairwise([*before, *_tab_stops(step), self.step_bar]):
+            QWidget.setTabOrder(first, second)
+
+    @property
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
     def go_to(self, index: int) -> None:
-        index = max(0, min(index, len(self.steps) - 1))
+        index = max(0, min(index, STEP_COUNT - 1))
+        self._step(index)
         if index != self.stack.currentIndex():
             self.banner.clear()  # a message belongs to the step it was shown on
         self.stack.setCurrentIndex(index)
@@ -212,7 +288,7 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
         self.step_bar.setCurrentIndex(index)
         self.step_bar.blockSignals(False)
         self.back_button.setEnabled(index > 0)
-        last = index == len(self.steps) - 1
+        last = index == REVIEW_STEP
         self.next_button.setVisible(not last)
         if last:
             self.refresh_review()
@@ -229,13 +305,17 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
             self.step_bar.setFocus()  # the operator is choosing with the arrows: stay on the bar
 
     def _focus_step(self, index: int) -> None:
-        first = {
-            0: self.parcel_step.code_edit,
-            1: self.applicant_step.owner if self.applicant_step.parcel else self.applicant_step.name,
-            2: self.building_step.add_floor_button,
-            3: self.attachments_step.add_buttons["deed"],
-            4: self.review_step.submit_button,
-        }[index]
+        first: QWidget
+        if index == PARCEL_STEP:
+            first = self.parcel_step.code_edit
+        elif index == APPLICANT_STEP:
+            first = self.applicant_step.owner if self.applicant_step.parcel else self.applicant_step.name
+        elif index == BUILDING_STEP:
+            first = self.building_step.add_floor_button
+        elif index == ATTACHMENTS_STEP:
+            first = self.attachments_step.add_buttons["deed"]
+        else:
+            first = self.review_step.submit_button
         if first.isEnabled():
             first.setFocus()
 
@@ -281,6 +361,9 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
 
     def _outbox_opened(self) -> None:
         if self._loaded or not self.session.outbox.active:
+            return
+        if not self.steps_made:  # the draft fills every step: read it once they are all made
+            self._load_when_made = True
             return
         self.session.outbox.load_draft(SENT_FORM, self._sent_loaded, owner=self)  # then the draft, if none
 
@@ -356,10 +439,14 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
         )
 
     def set_inputs_enabled(self, enabled: bool) -> None:
-        for step in self.steps[:4]:
-            step.setEnabled(enabled)
+        """The steps' inputs and the send button (a step made later takes the same)."""
+        self._inputs_enabled = enabled
+        for step in self._made[:REVIEW_STEP]:
+            if step is not None:
+                step.setEnabled(enabled)
         self.restart_button.setEnabled(enabled)
-        self.review_step.submit_button.setEnabled(enabled and not self.locked)
+        if self._made[REVIEW_STEP] is not None:
+            self.review_step.submit_button.setEnabled(enabled and not self.locked)
 
     # -- starting over --------------------------------------------------------------------------------
 
@@ -397,3 +484,14 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
     def _track(self) -> None:
         if self.sent_request_id:
             self.show_page_requested.emit("requests", {"request_id": self.sent_request_id})
+
+
+def _tab_stops(widget: QWidget) -> list[QWidget]:
+    """The controls inside `widget` that Tab stops at, in the window's Tab order."""
+    stops: list[QWidget] = []
+    current = widget.nextInFocusChain()
+    while current is not None and current is not widget:
+        if widget.isAncestorOf(current) and current.focusPolicy().value & Qt.FocusPolicy.TabFocus.value:
+            stops.append(current)
+        current = current.nextInFocusChain()
+    return stops

@@ -263,6 +263,34 @@ def test_a_request_filled_from_the_keyboard_is_sent_as_one_chain_applied_once(
     assert link.args == ["requests", {"request_id": request_id}]
 
 
+def test_the_page_is_made_with_its_first_step_and_the_others_follow_each_in_its_tab_place(
+    qtbot, open_session, shared_sandbox
+):
+    """Only the parcel step is made with the page (its first show); the other steps come one a turn after it, and
+    the saved draft is read once they are all made. Tab runs through the steps in order, then the bar of steps."""
+    session = open_session(shared_sandbox.url)
+    page = PermitWizardPage(session)
+    qtbot.addWidget(page)
+    assert page._made[1:] == [None] * 4 and not page.steps_made
+    seen = []  # (steps not made yet, draft read) at each turn the test looks
+    qtbot.waitUntil(lambda: seen.append((page._made.count(None), page._loaded)) or page.steps_made, timeout=WAIT_MS)
+    assert len({left for left, _ in seen}) >= 3, seen  # made over several turns, not all in one
+    assert not [left for left, loaded in seen if left and loaded], seen  # the draft waits for every step
+    qtbot.waitUntil(lambda: page._loaded, timeout=WAIT_MS)
+    assert [page.stack.indexOf(step) for step in page._made] == [0, 1, 2, 3, 4]
+    stops = []
+    widget = page.parcel_step.code_edit
+    for _ in range(200):
+        if page.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is page.step_bar:
+            break
+    owners = [next(i for i, step in enumerate(page._made) if step.isAncestorOf(w)) for w in stops]
+    assert owners == sorted(owners) and set(owners) == {0, 1, 2, 3, 4}  # step by step, then the bar
+    assert stops[-1] is page.review_step.new_button
+
+
 def test_a_building_over_the_rules_is_warned_naming_the_rule(qtbot, open_session, shared_sandbox):
     page = make_page(qtbot, open_session(shared_sandbox.url))
     fill_parcel_and_applicant(qtbot, page)
