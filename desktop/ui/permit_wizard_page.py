@@ -21,6 +21,7 @@ from typing import Any, cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -234,6 +235,7 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
         if index is None:
             self._make_rest.stop()
             return
+        focused = QApplication.focusWidget()  # a step is made hidden, while the operator types in the one shown
         step: QWidget
         if index == APPLICANT_STEP:
             step = applicant = ApplicantStep(self.stack)
@@ -261,6 +263,8 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
         place.deleteLater()
         self._made[index] = step
         self._take_tab_place(step, after=self._made[index - 1])
+        if focused is not None and QApplication.focusWidget() is not focused:
+            focused.setFocus()
         if self.steps_made:
             self._make_rest.stop()
             if self._load_when_made:

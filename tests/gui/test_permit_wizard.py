@@ -6,7 +6,9 @@ included — restored after the page and the session are made again."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -264,18 +266,31 @@ def test_a_request_filled_from_the_keyboard_is_sent_as_one_chain_applied_once(
 
 
 def test_the_page_is_made_with_its_first_step_and_the_others_follow_each_in_its_tab_place(
-    qtbot, open_session, shared_sandbox
+    qtbot, open_session, shared_sandbox, monkeypatch
 ):
     """Only the parcel step is made with the page (its first show); the other steps come one a turn after it, and
     the saved draft is read once they are all made. Tab runs through the steps in order, then the bar of steps."""
+    made_at: list[tuple[float, bool]] = []  # when a step was made, and whether the draft had been read then
+    make_next_step = PermitWizardPage._make_next_step
+
+    def timed(page: PermitWizardPage) -> None:
+        made_at.append((time.monotonic(), page._loaded))
+        make_next_step(page)
+
+    monkeypatch.setattr(PermitWizardPage, "_make_next_step", timed)
     session = open_session(shared_sandbox.url)
     page = PermitWizardPage(session)
     qtbot.addWidget(page)
-    assert page._made[1:] == [None] * 4 and not page.steps_made
-    seen = []  # (steps not made yet, draft read) at each turn the test looks
-    qtbot.waitUntil(lambda: seen.append((page._made.count(None), page._loaded)) or page.steps_made, timeout=WAIT_MS)
-    assert len({left for left, _ in seen}) >= 3, seen  # made over several turns, not all in one
-    assert not [left for left, loaded in seen if left and loaded], seen  # the draft waits for every step
+    assert page._made[1:] == [None] * 4 and not page.steps_made and made_at == []
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
+    page.step_bar.setFocus()  # the operator is on the page while the other steps are made
+    qtbot.waitUntil(lambda: page.steps_made, timeout=WAIT_MS)
+    moments = [moment for moment, _ in made_at[:4]]
+    assert len(made_at) >= 4 and all(later - earlier >= 0.005 for earlier, later in itertools.pairwise(moments))
+    assert not [loaded for _, loaded in made_at if loaded]  # the draft waits for every step
+    assert QApplication.focusWidget() is page.step_bar  # no step made later took the focus
     qtbot.waitUntil(lambda: page._loaded, timeout=WAIT_MS)
     assert [page.stack.indexOf(step) for step in page._made] == [0, 1, 2, 3, 4]
     stops = []
