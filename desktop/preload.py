@@ -21,11 +21,16 @@ import pkgutil
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.theme import ACCENT_ICON_NAMES, ICON_NAMES, icon
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LIBRARY_PACKAGES = ("civic", "client_api", "fees", "printing")
 
@@ -96,8 +101,6 @@ def unbuilt_widget_types() -> list[str]:
     enums) on first use; and the first time Qt hands over a widget whose class it has to find out (a scroll area's
     viewport, say), it builds every widget class it has not built yet, about 70 of them, at once: 30 ms on the UI
     thread, while whichever page is shown first is made."""
-    from PySide6 import QtWidgets
-
     built = vars(QtWidgets)
     return [name for name in dir(QtWidgets) if name.startswith("Q") and name not in built]
 
@@ -152,36 +155,20 @@ class PageModuleLoader(QObject):
             return
         if self._types is None:
             self._types = unbuilt_widget_types()
-        if self._build_types():
+        if self._some_of(self._types, lambda name: getattr(QtWidgets, name)):
             return
         if self._icons is None:
-            from desktop.theme import ACCENT_ICON_NAMES, ICON_NAMES
-
             self._icons = [(name, True) for name in reversed(ACCENT_ICON_NAMES)]
             self._icons += [(name, False) for name in reversed(ICON_NAMES)]
-        if self._draw_icons():
+        if self._some_of(self._icons, lambda item: icon(item[0], on_accent=item[1])):
             return
         self._timer.stop()
         self.done = True
         self.finished.emit()
 
-    def _build_types(self) -> bool:
-        """Build widget classes for up to `TYPES_MS`; False once none is left."""
-        from PySide6 import QtWidgets
-
-        assert self._types is not None
+    def _some_of(self, left: list[T], do: Callable[[T], object]) -> bool:
+        """`do` the last items of `left`, taking them off, for up to `TYPES_MS`; False once none is left."""
         started = time.perf_counter()
-        while self._types and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
-            getattr(QtWidgets, self._types.pop())
-        return bool(self._types)
-
-    def _draw_icons(self) -> bool:
-        """Draw icons for up to `TYPES_MS`; False once none is left."""
-        from desktop.theme import icon
-
-        assert self._icons is not None
-        started = time.perf_counter()
-        while self._icons and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
-            name, on_accent = self._icons.pop()
-            icon(name, on_accent=on_accent)
-        return bool(self._icons)
+        while left and (time.perf_counter() - started) * 1000 < self.TYPES_MS:
+            do(left.pop())
+        return bool(left)
