@@ -8,11 +8,9 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
 
 from civic import trust_policy
 from desktop.app import create_application, hold_early_records, open_held_log
@@ -27,7 +25,7 @@ from desktop.settings import (
     save_quietly,
     settings_notice,
 )
-from desktop.tasks import TaskRunner, UiThreadGarbageCollector
+from desktop.tasks import AfterFirstPaint, TaskRunner, UiThreadGarbageCollector
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig, SignInResult
 
@@ -122,28 +120,6 @@ def _run_gui(dirs: AppDirs, *, api: str | None, demo: bool, language: str | None
 def _log_not_opened(folder: Path, exc: BaseException) -> None:
     """The application runs on without its log file; what would have gone there is lost, so say it once."""
     sys.stderr.write(f"pishkhan: the log file cannot be written in {folder}: {exc}\n")
-
-
-class AfterFirstPaint(QObject):
-    """Calls `then` once, as soon as the window's first paint is done (or after `fallback_ms`, should the window
-    never be painted, e.g. started minimised)."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None], fallback_ms: int = 2000) -> None:
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-        window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._run)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # after the paint has reached the screen
-        return False
-
-    def _run(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
 
 
 def _remember_operator(config_dir: Path, settings: Settings, result: SignInResult) -> None:

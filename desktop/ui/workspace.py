@@ -219,7 +219,16 @@ class Workspace(QWidget):
         # made inside the stack: a tree of widgets made elsewhere and then moved in is styled again widget by widget
         # (6-22 ms a page); a page made hidden may ask for the focus for later, but must not take it from where it is
         focused = QApplication.focusWidget()
-        page = spec.create(session, self.pages)
+        # the reads the page starts as it is made wait until it is painted (`TaskRunner.release_when_painted`)
+        holding = session.tasks.hold()
+        try:
+            page = spec.create(session, self.pages)
+        except BaseException:
+            if holding:
+                session.tasks.release()
+            raise
+        if holding:
+            session.tasks.release_when_painted(page)
         taken = QApplication.focusWidget()  # a widget of the hidden page, or none at all
         if taken is not focused:
             if focused is not None:

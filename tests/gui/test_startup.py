@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
-from desktop.main import AfterFirstPaint
-from desktop.tasks import TaskRunner
+from desktop.tasks import AfterFirstPaint, TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,6 +44,54 @@ def test_after_first_paint_calls_back_once_the_window_is_painted(qtbot):
     window.update()
     qtbot.wait(100)
     assert calls == [True]  # once only
+
+
+class Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_ops_held_for_a_widget_start_once_it_is_painted(qtbot):
+    tasks = TaskRunner()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    paints = Paints(widget)
+    widget.show()
+    painted_when_started: list[int] = []
+    assert tasks.hold() and not tasks.hold()  # the second holder leaves the release to the first
+    tasks.run(lambda: painted_when_started.append(paints.count), lambda _: None)
+    tasks.release_when_painted(widget, fallback_ms=60_000)
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
+    assert painted_when_started and painted_when_started[0] >= 1
+    tasks.shutdown()
+
+
+def test_ops_held_for_a_widget_not_on_screen_start_at_the_next_turn(qtbot):
+    tasks = TaskRunner()
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    results: list[int] = []
+    tasks.hold()
+    tasks.run(lambda: 7, results.append)
+    tasks.release_when_painted(hidden, fallback_ms=60_000)
+    qtbot.waitUntil(lambda: results == [7], timeout=1000)
+    shown = QWidget()
+    shown.show()
+    tasks.hold()
+    tasks.run(lambda: 8, results.append)
+    tasks.release_when_painted(shown, fallback_ms=60_000)
+    shown.deleteLater()  # gone before its first paint
+    qtbot.waitUntil(lambda: results == [7, 8], timeout=1000)
+    tasks.shutdown()
 
 
 def _production_start(home: Path) -> subprocess.CompletedProcess[str]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.pages import PAGES
 from desktop.ui.main_window import MINIMUM_SIZE
 from desktop.widgets.wheel_guard import GUARDED
+from tests.gui.test_startup import Paints
 
 COUNTER_PAGES = [
     "home",
@@ -98,6 +99,22 @@ def test_pages_are_made_on_first_show_and_links_carry_context(make_window, qtbot
     assert window.show_page("outbox", tab="done_today") is page
     assert page.current_tab == "done_today"
     assert window.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "outbox"
+    sign_out(qtbot, window)
+
+
+def test_the_reads_a_page_starts_as_it_is_made_wait_for_its_first_paint(make_window, qtbot, shared_sandbox):
+    """Started at once, the fee page's reads (its tariff books verified, in Python, on a worker) would share the
+    interpreter with the page's first show and paint, and stretch them."""
+    window = make_window(shared_sandbox.url)
+    sign_in(qtbot, window)
+    settle(qtbot, window)
+    tasks = window.session.tasks
+    page = window.show_page("fees")
+    assert tasks._held, "the page's reads started before it was painted"
+    paints = Paints(page)
+    qtbot.waitUntil(lambda: tasks._held is None, timeout=5000)
+    assert paints.count >= 1
+    qtbot.waitUntil(lambda: page._local is not None, timeout=15_000)  # and they did run
     sign_out(qtbot, window)
 
 
