@@ -43,7 +43,7 @@ from desktop.ui.inquiry_documents import DocumentsMixin
 from desktop.ui.inquiry_reply_view import InquiryReplyView
 from desktop.ui.inquiry_texts import WAITING, status_name
 from desktop.widgets.banner import MessageBanner
-from desktop.widgets.lists import ListView, PagedTableModel
+from desktop.widgets.lists import ListView, PagedTableModel, share_with_detail
 from desktop.widgets.wheel_guard import wheel_when_focused
 from printing.model import InquiryReply
 
@@ -120,6 +120,7 @@ class InquiriesPage(DocumentsMixin, Page):
         scroll.setWidget(self.reply_view)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self._sized = False
         layout.addWidget(self.splitter, 1)
         self._init_documents()
 
@@ -156,6 +157,9 @@ class InquiriesPage(DocumentsMixin, Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            share_with_detail(self.splitter)
         if not event.spontaneous():
             self.refresh()
 

@@ -35,7 +35,7 @@ from desktop.ui.permit_request_detail import PermitRequestDetail
 from desktop.ui.permit_request_filters import RequestFilters
 from desktop.ui.permit_request_texts import status_name
 from desktop.widgets.banner import MessageBanner
-from desktop.widgets.lists import Column, ColumnKind, Fetch, ListView, PagedTableModel, in_background
+from desktop.widgets.lists import Column, ColumnKind, Fetch, ListView, PagedTableModel, in_background, share_with_detail
 
 PAGE_SIZE = 100
 CHOOSE_DELAY_MS = 250  # a row the arrows rest on is read after this pause, not every row they pass
@@ -238,10 +238,9 @@ class PermitRequestsPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._sized:  # the request read to the citizen gets the larger share; the splitter moves it
+        if not self._sized:
             self._sized = True
-            height = max(self.splitter.height(), 300)
-            self.splitter.setSizes([height * 2 // 5, height * 3 // 5])
+            share_with_detail(self.splitter)
         if not event.spontaneous():
             self.refresh()
 

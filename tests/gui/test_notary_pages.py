@@ -269,6 +269,8 @@ def test_in_english_the_answered_list_opens_on_its_first_reply_with_ascii_digits
     assert shown.verdict.property("tone") == "success"  # nothing owed, no violation: no condition
     assert re.search("[0-9]", shown.total_words.text()) and not re.search("[۰-۹]", shown.total_words.text())
     assert shown.debts.topLevelItem(shown.debts.topLevelItemCount() - 1).text(1).isascii()  # the total
+    list_height, reply_height = listing.splitter.sizes()
+    assert reply_height >= list_height * 3 // 2  # the reply read to the citizen gets the larger share
 
 
 def _answered(client: MunicipalClient, inquiry_id: str) -> bool:

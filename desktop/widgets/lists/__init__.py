@@ -16,7 +16,7 @@ from desktop.widgets.lists.model import (
     grouped_number,
     in_background,
 )
-from desktop.widgets.lists.view import ListTable, ListView
+from desktop.widgets.lists.view import ListTable, ListView, share_with_detail
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -35,4 +35,5 @@ __all__ = [
     "PagedTableModel",
     "grouped_number",
     "in_background",
+    "share_with_detail",
 ]

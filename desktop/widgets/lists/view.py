@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,15 @@ def named(widget: W, name: str) -> W:
     """The widget with its object name set (tests and the theme find it by name)."""
     widget.setObjectName(name)
     return widget
+
+
+def share_with_detail(splitter: QSplitter) -> None:
+    """A list above the record it shows: two fifths of the height to the list, three to the record read to the
+    citizen. A splitter's stretch factors share only what is left over its parts' own heights, and a list asks for
+    the height of all its rows (at 1024×640 the record got a strip of three lines); call once the page has its
+    height. The operator moves the splitter from there."""
+    height = max(splitter.height(), 300)
+    splitter.setSizes([height * 2 // 5, height * 3 // 5])
 
 
 class ListTable(QTableView):
