@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ class TaskRunner(QObject):
         self._held = []
         return True
 
-    def release_when_painted(self, widget: QObject, fallback_ms: int = 300) -> None:
+    def release_when_painted(self, widget: QWidget, fallback_ms: int = 300) -> None:
         """`release()` once `widget` (a page just made) has been painted, or at the next turn of the event loop if
         it is not on screen then, or after `fallback_ms` at the latest (a minimised window is never painted). A
         page's reads, started as it is made, parse answers and verify books in Python on a worker; started at once,
@@ -223,29 +224,34 @@ class TaskRunner(QObject):
         self._pool.waitForDone(timeout_ms)
 
 
-def _on_screen(widget: QObject) -> bool:
-    visible = getattr(widget, "isVisible", None)
-    return Shiboken.isValid(widget) and callable(visible) and bool(visible())
+def _on_screen(widget: QWidget) -> bool:
+    return Shiboken.isValid(widget) and widget.isVisible()
 
 
 class AfterFirstPaint(QObject):
-    """Calls `then` once, as soon as `widget`'s first paint is done (or after `fallback_ms`, should it never be
-    painted, e.g. a window started minimised; or when the widget is destroyed first). It lives as long as `parent`
-    (the widget itself unless another is given): with its parent gone, `then` is never called."""
+    """Calls `then` once, as soon as `widget` has been painted (or after `fallback_ms`, should it never be, e.g. a
+    window started minimised; or when the widget is destroyed first). A widget covered whole by its children (a page
+    that is one scroll area) gets no paint event of its own: its window repainting what is dirty in it (the update
+    request Qt posts to the window) counts too. It lives as long as `parent` (the widget itself unless another is
+    given): with its parent gone, `then` is never called."""
 
     def __init__(
-        self, widget: QObject, then: Callable[[], None], fallback_ms: int = 2000, *, parent: QObject | None = None
+        self, widget: QWidget, then: Callable[[], None], fallback_ms: int = 2000, *, parent: QObject | None = None
     ) -> None:
         super().__init__(parent if parent is not None else widget)
         self._then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
+        self._watched = [widget] if widget.isWindow() else [widget, widget.window()]
+        for watched in self._watched:
+            watched.installEventFilter(self)
         if parent is not None:
             widget.destroyed.connect(self._run)
         QTimer.singleShot(fallback_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            watched.removeEventFilter(self)
+        if event.type() in _PAINTING and self._then is not None:
+            for each in self._watched:
+                if Shiboken.isValid(each):
+                    each.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)  # after the paint has reached the screen
         return False
 
@@ -255,6 +261,9 @@ class AfterFirstPaint(QObject):
         if then is not None:
             self.deleteLater()
             then()
+
+
+_PAINTING = (QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
 
 class UiThreadGarbageCollector(QObject):

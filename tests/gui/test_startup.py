@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.tasks import AfterFirstPaint, TaskRunner
 
@@ -72,6 +72,33 @@ def test_ops_held_for_a_widget_start_once_it_is_painted(qtbot):
     tasks.release_when_painted(widget, fallback_ms=60_000)
     qtbot.waitUntil(lambda: not tasks.busy, timeout=5000)
     assert painted_when_started and painted_when_started[0] >= 1
+    tasks.shutdown()
+
+
+def test_ops_held_for_a_page_its_children_cover_start_once_its_window_is_painted(qtbot):
+    """A page that is one scroll area gets no paint event of its own: its window's repaint counts."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    page = QWidget(window)
+    QVBoxLayout(window).addWidget(page)
+    inner = QVBoxLayout(page)
+    inner.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)  # its viewport fills it whole
+    inner.addWidget(scroll)
+    paints = Paints(page)
+    tasks = TaskRunner()
+    tasks.hold()
+    results: list[int] = []
+    tasks.run(lambda: 5, results.append)
+    tasks.release_when_painted(page, fallback_ms=60_000)
+    page.show()
+    qtbot.waitUntil(lambda: results == [5], timeout=2000)
+    assert paints.count == 0  # it was its window's repaint that released them
     tasks.shutdown()
 
 
