@@ -248,7 +248,11 @@ class AfterFirstPaint(QObject):
         QTimer.singleShot(fallback_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PAINTING and self._then is not None:
+        kind = event.type()
+        # the window's update request counts only for a widget inside it: a window just shown may handle one before
+        # it is exposed, and so before anything of it is painted
+        painted = kind == QEvent.Type.Paint or (kind == QEvent.Type.UpdateRequest and watched is not self._watched[0])
+        if painted and self._then is not None:
             for each in self._watched:
                 if Shiboken.isValid(each):
                     each.removeEventFilter(self)
@@ -261,9 +265,6 @@ class AfterFirstPaint(QObject):
         if then is not None:
             self.deleteLater()
             then()
-
-
-_PAINTING = (QEvent.Type.Paint, QEvent.Type.UpdateRequest)
 
 
 class UiThreadGarbageCollector(QObject):
