@@ -198,8 +198,8 @@ class TaskRunner(QObject):
         page's reads, started as it is made, parse answers and verify books in Python on a worker; started at once,
         they take the interpreter from the page's first show and paint in turns of a few milliseconds and stretch
         them on the clock (the fee page: 75 ms of the UI thread, 121 ms of the clock in one run)."""
-        AfterFirstPaint(widget, self.release, fallback_ms, parent=self)
-        QTimer.singleShot(0, self, lambda: None if _on_screen(widget) else self.release())
+        waiter = AfterFirstPaint(widget, self.release, fallback_ms, parent=self)  # calls it once, whichever comes first
+        QTimer.singleShot(0, waiter, lambda: None if _on_screen(widget) else waiter.run_now())
 
     def release(self) -> None:
         """Start the ops kept since `hold()`, in the order they were given."""
@@ -258,6 +258,10 @@ class AfterFirstPaint(QObject):
                     each.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)  # after the paint has reached the screen
         return False
+
+    def run_now(self) -> None:
+        """Call `then` now, if it has not been called yet."""
+        self._run()
 
     @Slot()
     def _run(self) -> None:
