@@ -15,6 +15,8 @@ Threading rules of the application, written down once:
   only on the UI thread (`UiThreadGarbageCollector`): Qt objects must be destroyed on the thread that owns
   them, and a collection started by whatever thread happens to allocate would destroy them anywhere.
 - Results that arrive in bursts are batched by their page before they touch widgets.
+- What a page asks for while it is made starts once the page is painted (the workspace holds it and calls
+  `TaskRunner.release_when_painted`): a page's reads never share the interpreter with its first show.
 """
 
 from __future__ import annotations
@@ -197,7 +199,7 @@ class TaskRunner(QObject):
         it is not on screen then, or after `fallback_ms` at the latest (a minimised window is never painted). A
         page's reads, started as it is made, parse answers and verify books in Python on a worker; started at once,
         they take the interpreter from the page's first show and paint in turns of a few milliseconds and stretch
-        them on the clock (the fee page: 75 ms of the UI thread, 121 ms of the clock in one run)."""
+        them on the clock (the fee page: 71 ms of the UI thread, 109 ms of the clock; bench/first_open.py)."""
         waiter = AfterFirstPaint(widget, self.release, fallback_ms, parent=self)  # calls it once, whichever comes first
         QTimer.singleShot(0, waiter, lambda: None if _on_screen(widget) else waiter.run_now())
 
