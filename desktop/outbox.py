@@ -119,9 +119,13 @@ class _Session:
 
 
 class _SenderRelay(QObject):
-    """Carries the sender thread's events to the service, on the UI thread."""
+    """Carries the sender thread's events to the service, on the UI thread. Every relay made is kept by `_relays` for
+    the life of the process (one a window): a sender thread that outlives its window never lets go of one last."""
 
     arrived = Signal(int, object)
+
+
+_relays: list[_SenderRelay] = []
 
 
 class OutboxService(QObject):
@@ -143,6 +147,7 @@ class OutboxService(QObject):
         self._session: _Session | None = None
         self._generation = 0
         self._relay = _SenderRelay(self)
+        _relays.append(self._relay)
         self._relay.arrived.connect(self._on_sender_event)
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
@@ -159,7 +164,7 @@ class OutboxService(QObject):
         """The sender's listener, called on the sender's thread. It holds the relay, never the service: a sender
         that outlives the service (its stop timed out) must not be the last to let go of it, or the service, its
         timer and its runner would be freed on the sender's thread (Qt objects belong to the thread that made
-        them). The relay is the service's child: letting go of it frees no Qt object."""
+        them). The relay is the service's child, and `_relays` keeps its Python side: letting go of it frees nothing."""
         relay = self._relay
 
         def listener(event: SenderEvent) -> None:

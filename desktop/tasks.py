@@ -22,6 +22,7 @@ Threading rules of the application, written down once:
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import os
 import sys
@@ -37,40 +38,63 @@ from shiboken6 import Shiboken
 log = logging.getLogger(__name__)
 
 
-class _Delivery(QObject):
-    """Lives on the UI thread; the worker emits, Qt queues the call back onto the UI thread.
+class _Courier(QObject):
+    """Carries every outcome from the workers to the UI thread: one for the application, made on the UI thread and
+    never let go of (`_couriers`). A worker emits a task's token with its outcome; Qt queues the call onto the UI
+    thread, which looks the task's delivery up by its token. So a worker holds no Qt object of a task: nothing a
+    worker lets go of, at whatever moment, can be the last reference to a Qt object the UI thread is deleting."""
 
-    It is a child of the application, so that its C++ object is deleted by Qt on the UI thread (by `deleteLater` once
-    the outcome is delivered) and never by a worker dropping the last Python reference to it; not of its runner, so
-    that an outcome still arrives after the runner's window has been deleted (the owner decides whether it is
-    wanted). It also keeps the op itself, so that the op (and whatever its closure holds) is released here, on the UI
-    thread. The owner is held weakly and is never the delivery's parent: nothing ties the delivery's life to a
-    widget's destruction.
+    arrived = Signal(object, object)  # a task's token; a one-item list holding (succeeded, result or exception)
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.arrived.connect(self._deliver)
+
+    @Slot(object, object)
+    def _deliver(self, token: int, outcome: list[tuple[bool, Any]]) -> None:
+        succeeded, value = outcome.pop()  # from here only the UI thread holds the result or the exception
+        delivery = _deliveries.pop(token, None)
+        if delivery is not None:  # None: its runner forgot it when shut down
+            delivery.deliver(succeeded, value)
+
+
+_couriers: list[_Courier] = []  # every courier made, for the life of the process (one per QApplication)
+_deliveries: dict[int, _Delivery] = {}  # by token, the tasks whose outcome has not been delivered; UI thread only
+_tokens = itertools.count(1)
+
+
+def _courier() -> _Courier:
+    """The application's courier (made on first use, on the UI thread; again should the application be made anew)."""
+    if not _couriers or not Shiboken.isValid(_couriers[-1]):
+        _couriers.append(_Courier(QCoreApplication.instance()))
+    return _couriers[-1]
+
+
+class _Delivery:
+    """What to do with one op's outcome, kept on the UI thread until it arrives (the courier looks it up).
+
+    It keeps the op itself too, so that the op (and whatever its closure holds) is released here, on the UI thread.
+    The owner is held weakly: an outcome still arrives after the runner's window has been deleted, and the owner
+    decides whether it is wanted.
     """
 
-    arrived = Signal(object)  # a one-item list holding (succeeded, result or exception); emptied here
+    __slots__ = ("_on_failure", "_on_success", "_owner", "_runner", "_token", "op")
 
     def __init__(
         self,
         runner: TaskRunner,
+        token: int,
         op: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None] | None,
         owner: QObject | None,
     ) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._runner: TaskRunner | None = runner
+        self._runner = runner
+        self._token = token
         self.op: Callable[[], Any] | None = op
         self._on_success = on_success
         self._on_failure = on_failure
         self._owner = weakref.ref(owner) if owner is not None else None
-        self.arrived.connect(self._deliver)
-
-    def release(self) -> None:
-        """Let go, on the UI thread, of everything the delivery holds: the worker may still hold the delivery itself
-        a moment longer, and when it lets go of it last, only an empty Python object is freed there."""
-        self._runner = self.op = self._owner = None
-        self._on_success = self._on_failure = _ignore
 
     def _wanted(self) -> bool:
         if self._owner is None:
@@ -78,9 +102,7 @@ class _Delivery(QObject):
         owner = self._owner()
         return owner is not None and Shiboken.isValid(owner)
 
-    @Slot(object)
-    def _deliver(self, outcome: list[tuple[bool, Any]]) -> None:
-        succeeded, value = outcome.pop()  # from here only the UI thread holds the result or the exception
+    def deliver(self, succeeded: bool, value: Any) -> None:
         try:
             if succeeded:
                 if self._wanted():
@@ -94,12 +116,7 @@ class _Delivery(QObject):
         except Exception as exc:  # to the hook here, whatever PySide does with an error leaving a slot
             _unhandled(exc)
         finally:
-            if self._runner is not None:
-                self._runner._finished(self)
-
-
-def _ignore(_: Any) -> None:
-    pass
+            self._runner._finished(self._token)
 
 
 def _unhandled(exc: BaseException) -> None:
@@ -133,25 +150,25 @@ def _yield_to_the_ui() -> None:
 class _Job(QRunnable):
     """Runs one op on a worker thread. Once the outcome is emitted, the UI thread may deliver it and release
     everything at any moment: by then the worker keeps nothing it could be the last to let go of but the outcome
-    list, emptied by the UI thread, and the delivery, whose C++ object the application owns and whose callbacks (and
-    so the widgets they hold) the UI thread lets go of (`_Delivery.release`)."""
+    list, emptied by the UI thread, and the application's courier, which is never let go of."""
 
-    def __init__(self, op: Callable[[], Any], delivery: _Delivery) -> None:
+    def __init__(self, op: Callable[[], Any], token: int, courier: _Courier) -> None:
         super().__init__()
         self._op: Callable[[], Any] | None = op
-        self._delivery: _Delivery | None = delivery
+        self.token = token
+        self._courier = courier
 
     def run(self) -> None:
-        delivery, self._delivery = self._delivery, None
-        if delivery is None:  # run once only
+        op, self._op = self._op, None
+        if op is None:  # run once only
             return
         _yield_to_the_ui()
-        outcome = self._outcome()
-        delivery.arrived.emit(outcome)
+        outcome = self._outcome(op)
+        del op  # the delivery keeps the op until the UI thread lets go of it
+        self._courier.arrived.emit(self.token, outcome)
 
-    def _outcome(self) -> list[tuple[bool, Any]]:
-        op, self._op = self._op, None  # the delivery keeps the op until the UI thread releases it
-        assert op is not None
+    @staticmethod
+    def _outcome(op: Callable[[], Any]) -> list[tuple[bool, Any]]:
         try:
             return [(True, op())]
         except Exception as exc:  # its traceback (this frame too) goes with it to the UI thread
@@ -166,7 +183,8 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows and macOS; Linux: _yield_to_the_ui
-        self._pending: set[_Delivery] = set()  # keeps each delivery alive until its outcome is delivered
+        self._courier = _courier()
+        self._pending: set[int] = set()  # the tokens of the ops whose outcome has not been delivered
         self._held: list[_Job] | None = None
 
     def run(
@@ -177,9 +195,10 @@ class TaskRunner(QObject):
         *,
         owner: QObject | None = None,
     ) -> None:
-        delivery = _Delivery(self, op, on_success, on_failure, owner)
-        self._pending.add(delivery)
-        job = _Job(op, delivery)
+        token = next(_tokens)
+        _deliveries[token] = _Delivery(self, token, op, on_success, on_failure, owner)
+        self._pending.add(token)
+        job = _Job(op, token, self._courier)
         if self._held is not None:
             self._held.append(job)
         else:
@@ -214,16 +233,21 @@ class TaskRunner(QObject):
         """True while an op runs or its outcome waits to be delivered."""
         return bool(self._pending)
 
-    def _finished(self, delivery: _Delivery) -> None:
-        delivery.release()
-        self._pending.discard(delivery)
-        delivery.deleteLater()
+    def _finished(self, token: int) -> None:
+        self._pending.discard(token)
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Wait for running ops at exit; their outcomes are no longer delivered."""
-        self._held = None  # never started: nothing to wait for
-        self._pool.clear()
+        """Wait for running ops at exit. The ops kept by `hold()` are forgotten, with what they would have called;
+        those queued in the pool are never started."""
+        held, self._held = self._held, None
+        for job in held or ():
+            self._forget(job)
+        self._pool.clear()  # not started: the pool lets go of them
         self._pool.waitForDone(timeout_ms)
+
+    def _forget(self, job: _Job) -> None:
+        _deliveries.pop(job.token, None)
+        self._pending.discard(job.token)
 
 
 def _on_screen(widget: QWidget) -> bool:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from shiboken6 import Shiboken
 
+from desktop import tasks
 from desktop.tasks import WORKER_NICENESS, TaskRunner, UiThreadGarbageCollector
 
 
@@ -67,9 +68,10 @@ class _Tracked:
         self._freed_on.append(threading.get_ident())
 
 
-def _hold_the_worker_until_delivered(runner: TaskRunner) -> None:
+def _hold_the_worker_until_delivered(runner: TaskRunner, at_return=None) -> None:
     """Called from an op: the worker's outermost Python frame does not return (and so does not let go of what it
-    holds) before the UI thread has delivered the outcome and released the task: the worst order the race can take."""
+    holds) before the UI thread has delivered the outcome and released the task: the worst order the race can take.
+    `at_return(frame)` is then called with that frame, on the worker."""
     frame = sys._getframe(1)
     while frame.f_back is not None:
         frame = frame.f_back
@@ -80,6 +82,8 @@ def _hold_the_worker_until_delivered(runner: TaskRunner) -> None:
             deadline = time.monotonic() + 5
             while runner.busy and time.monotonic() < deadline:
                 time.sleep(0.002)
+            if at_return is not None:
+                at_return(seen_frame)
             sys.settrace(None)
         return tracer
 
@@ -121,6 +125,35 @@ def test_a_worker_never_lets_go_last_of_what_the_ui_thread_receives(qtbot, fails
     runner.shutdown()  # the worker's frames have returned
     gc.collect()
     assert len(freed_on) == 4 and set(freed_on) == {threading.get_ident()}
+
+
+def _qt_objects_held_by(frame) -> list[QObject]:
+    """The Qt objects a frame's locals hold, and those their attributes hold."""
+    found = []
+    for value in frame.f_locals.values():
+        for each in [value, *gc.get_referents(value), *getattr(value, "__dict__", {}).values()]:
+            if isinstance(each, QObject):
+                found.append(each)
+    return found
+
+
+def test_a_worker_holds_no_qt_object_of_a_task_once_its_outcome_is_out(qtbot):
+    """By the time the worker's frames let go of what they hold, the UI thread may have delivered the outcome and
+    deleted whatever Qt object served that one task: the worker must not be the one to let go of such an object last
+    (its Python side would be freed on the worker, beside the UI thread). The application's courier, which outlives
+    every task, is the one Qt object a worker may hold."""
+    runner = TaskRunner(max_threads=1)
+    held: list[str] = []
+
+    def look(frame) -> None:
+        couriers = tasks._couriers
+        held.extend(type(each).__name__ for each in _qt_objects_held_by(frame) if all(each is not c for c in couriers))
+        held.append("looked")
+
+    runner.run(lambda: _hold_the_worker_until_delivered(runner, look), lambda _: None)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.shutdown()
+    assert held == ["looked"]
 
 
 def test_an_outcome_still_arrives_after_the_runners_window_is_deleted(qtbot):
