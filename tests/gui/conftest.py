@@ -42,6 +42,7 @@ def make_session(qapp, qtbot, tmp_path):
     import datetime as dt
 
     from client_api import MemoryTokenStore, MunicipalClient
+    from desktop import journaling
     from desktop.outbox import OutboxService
     from desktop.session import Session
     from desktop.settings import load_settings
@@ -57,8 +58,6 @@ def make_session(qapp, qtbot, tmp_path):
         operator = client.sign_in(username, "pishkhan-demo", office_code, "T-GUI0009")
         outbox = OutboxService()
         config_dir = tmp_path / f"config-{len(made)}"
-        outbox.open(tmp_path / f"data-{len(made)}", client, office_code, username, lambda exc: None)
-        qtbot.waitUntil(lambda: outbox.active, timeout=10_000)
         session = Session(
             operator=operator,
             client=client,
@@ -71,6 +70,9 @@ def make_session(qapp, qtbot, tmp_path):
             signed_in_at=dt.datetime.now(dt.UTC),
             training=health.is_training,
         )
+        data_dir = tmp_path / f"data-{len(made)}"
+        outbox.open(data_dir, client, office_code, username, lambda exc: None, journaling.identity(session))
+        qtbot.waitUntil(lambda: outbox.active, timeout=10_000)
         made.append(session)
         return session
 
