@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 from desktop import __version__
 
@@ -128,7 +129,10 @@ class _Reporter(QObject):
             dialog.deleteLater()
 
 
-_reporter: _Reporter | None = None
+_reporter: _Reporter | None = None  # the installed one
+# every reporter made, kept until its application ends: another thread may be emitting on one while the hooks are
+# given back (emitting lets go of the interpreter), and must never find it deleted nor let go of it last
+_reporters: list[_Reporter] = []
 
 
 def report_unexpected(
@@ -169,8 +173,9 @@ def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
 def install_excepthook(app: QApplication) -> None:
     """Route every unhandled error of this process to the log and the error dialog."""
     global _reporter
-    if _reporter is None or _reporter.parent() is not app:
-        _reporter = _Reporter(app)
+    if not _reporters or not Shiboken.isValid(_reporters[-1]) or _reporters[-1].parent() is not app:
+        _reporters.append(_Reporter(app))
+    _reporter = _reporters[-1]
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
 
@@ -183,8 +188,7 @@ def uninstall_excepthook() -> None:
     if _reporter is not None:
         if _reporter.dialog is not None:
             _reporter.dialog.close()
-        _reporter.deleteLater()
-        _reporter = None
+        _reporter = None  # kept in `_reporters`, not deleted
 
 
 def open_dialog() -> CrashDialog | None:

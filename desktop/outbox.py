@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from civic.jalali import TEHRAN
 from client_api.actions import PreparedAction
@@ -119,8 +119,10 @@ class _Session:
 
 
 class _SenderRelay(QObject):
-    """Carries the sender thread's events to the service, on the UI thread. Every relay made is kept by `_relays` for
-    the life of the process (one a window): a sender thread that outlives its window never lets go of one last."""
+    """Carries the sender thread's events to the service, on the UI thread. A relay has no parent and `_relays` keeps
+    every one made for the life of the process (one a window): a sender thread that outlives its window, even one
+    inside `emit` (which lets go of the interpreter) while the window is deleted, never sends on a deleted object nor
+    lets go of one last. The service's end cuts the connection."""
 
     arrived = Signal(int, object)
 
@@ -146,7 +148,7 @@ class OutboxService(QObject):
         self._local = TaskRunner(self, max_threads=1)
         self._session: _Session | None = None
         self._generation = 0
-        self._relay = _SenderRelay(self)
+        self._relay = _SenderRelay()
         _relays.append(self._relay)
         self._relay.arrived.connect(self._on_sender_event)
         self._batch = QTimer(self)
@@ -164,14 +166,13 @@ class OutboxService(QObject):
         """The sender's listener, called on the sender's thread. It holds the relay, never the service: a sender
         that outlives the service (its stop timed out) must not be the last to let go of it, or the service, its
         timer and its runner would be freed on the sender's thread (Qt objects belong to the thread that made
-        them). The relay is the service's child, and `_relays` keeps its Python side: letting go of it frees nothing."""
+        them). The relay lives as long as the process (`_relays`): letting go of it frees nothing."""
         relay = self._relay
 
         def listener(event: SenderEvent) -> None:
-            try:
-                relay.arrived.emit(generation, event)  # Qt queues it to the UI thread
-            except RuntimeError:  # the service is gone, and the relay with it: nobody is listening
-                pass
+            relay.arrived.emit(
+                generation, event
+            )  # Qt queues it to the UI thread (nobody listens once the service is gone)
 
         return listener
 
@@ -453,6 +454,7 @@ class OutboxService(QObject):
 
     # -- internals ------------------------------------------------------------------------------------
 
+    @Slot(int, object)
     def _on_sender_event(self, generation: int, event: SenderEvent) -> None:
         if self._session is None or generation != self._session.generation:
             return

@@ -14,6 +14,9 @@ Threading rules of the application, written down once:
 - A worker thread never holds the last reference to a Qt object, and Python's cyclic garbage collector runs
   only on the UI thread (`UiThreadGarbageCollector`): Qt objects must be destroyed on the thread that owns
   them, and a collection started by whatever thread happens to allocate would destroy them anywhere.
+- Another thread emits only on an object that lives as long as the process (the courier here, the outbox's
+  relays, the crash reporter): `emit` lets go of the interpreter while Qt queues the call, and the UI thread
+  may meanwhile delete an object that served one task.
 - Results that arrive in bursts are batched by their page before they touch widgets.
 - What a page asks for while it is made starts once the page is painted (the workspace holds it and calls
   `TaskRunner.release_when_painted`): a page's reads never share the interpreter with its first show.
@@ -31,7 +34,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
@@ -39,35 +42,38 @@ log = logging.getLogger(__name__)
 
 
 class _Courier(QObject):
-    """Carries every outcome from the workers to the UI thread: one for the application, made on the UI thread and
-    never let go of (`_couriers`). A worker emits a task's token with its outcome; Qt queues the call onto the UI
-    thread, which looks the task's delivery up by its token. So a worker holds no Qt object of a task: nothing a
-    worker lets go of, at whatever moment, can be the last reference to a Qt object the UI thread is deleting."""
+    """Carries every outcome from the workers to the UI thread: one for the process, made on the UI thread, with no
+    parent and never let go of (`_couriers`), so neither Qt nor Python ever deletes it while a worker may be sending
+    on it. A worker emits a task's token with its outcome; Qt queues the call onto the UI thread, which looks the
+    task's delivery up by its token. A worker holds no Qt object of a task: emitting lets go of the interpreter while
+    Qt queues the call, and the UI thread may then deliver the outcome and delete whatever served that one task."""
 
     arrived = Signal(object, object)  # a task's token; a one-item list holding (succeeded, result or exception)
 
-    def __init__(self, parent: QObject | None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__(None)
         self.arrived.connect(self._deliver)
 
     @Slot(object, object)
     def _deliver(self, token: int, outcome: list[tuple[bool, Any]]) -> None:
         succeeded, value = outcome.pop()  # from here only the UI thread holds the result or the exception
+        _started.discard(token)
         delivery = _deliveries.pop(token, None)
         if delivery is not None:  # None: its runner forgot it when shut down
             delivery.deliver(succeeded, value)
 
 
-_couriers: list[_Courier] = []  # every courier made, for the life of the process (one per QApplication)
+_couriers: list[_Courier] = []  # the courier, once made, for the life of the process
 _deliveries: dict[int, _Delivery] = {}  # by token, the tasks whose outcome has not been delivered; UI thread only
+_started: set[int] = set()  # the tokens of the ops a worker has started (added there) and not yet delivered
 _tokens = itertools.count(1)
 
 
 def _courier() -> _Courier:
-    """The application's courier (made on first use, on the UI thread; again should the application be made anew)."""
-    if not _couriers or not Shiboken.isValid(_couriers[-1]):
-        _couriers.append(_Courier(QCoreApplication.instance()))
-    return _couriers[-1]
+    """The process's courier (made on first use, on the UI thread)."""
+    if not _couriers:
+        _couriers.append(_Courier())
+    return _couriers[0]
 
 
 class _Delivery:
@@ -162,6 +168,7 @@ class _Job(QRunnable):
         op, self._op = self._op, None
         if op is None:  # run once only
             return
+        _started.add(self.token)
         _yield_to_the_ui()
         outcome = self._outcome(op)
         del op  # the delivery keeps the op until the UI thread lets go of it
@@ -237,17 +244,17 @@ class TaskRunner(QObject):
         self._pending.discard(token)
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Wait for running ops at exit. The ops kept by `hold()` are forgotten, with what they would have called;
-        those queued in the pool are never started."""
-        held, self._held = self._held, None
-        for job in held or ():
-            self._forget(job)
-        self._pool.clear()  # not started: the pool lets go of them
+        """Wait for running ops at exit. The ops not started (kept by `hold()`, or queued in the pool) never start
+        and are forgotten, with what they would have called; those that ran still deliver their outcome, should the
+        event loop turn again."""
+        self._held = None
+        self._pool.clear()
         self._pool.waitForDone(timeout_ms)
-
-    def _forget(self, job: _Job) -> None:
-        _deliveries.pop(job.token, None)
-        self._pending.discard(job.token)
+        for token in [token for token in self._pending if token not in _started]:
+            # a worker adds its token before anything else: only an op still running past `timeout_ms` might be
+            # about to, and then its outcome, should it come, is dropped
+            _deliveries.pop(token, None)
+            self._pending.discard(token)
 
 
 def _on_screen(widget: QWidget) -> bool:

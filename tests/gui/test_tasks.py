@@ -10,7 +10,7 @@ import time
 import weakref
 
 import pytest
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
 from shiboken6 import Shiboken
 
 from desktop import tasks
@@ -154,6 +154,37 @@ def test_a_worker_holds_no_qt_object_of_a_task_once_its_outcome_is_out(qtbot):
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     runner.shutdown()
     assert held == ["looked"]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the UI thread deleted is gone
+    assert tasks._couriers and all(Shiboken.isValid(courier) for courier in tasks._couriers)
+
+
+def test_shutdown_forgets_the_ops_never_started_and_still_delivers_those_that_ran(qtbot):
+    before = set(tasks._deliveries)  # other tests' reads may still be on their way
+    runner = TaskRunner(max_threads=1)
+    started, release = threading.Event(), threading.Event()
+    delivered: list[object] = []
+
+    def first() -> str:
+        started.set()
+        release.wait(5)
+        return "ran"
+
+    runner.run(first, delivered.append)
+    assert started.wait(5)
+    for _ in range(3):  # queued behind it: never started
+        runner.run(lambda: "queued", delivered.append)
+    threading.Timer(0.1, release.set).start()
+    runner.shutdown()
+    assert runner.busy  # the first one's outcome is on its way
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert delivered == ["ran"]
+
+    held = TaskRunner()
+    held.hold()
+    held.run(lambda: "held", delivered.append)
+    held.shutdown()
+    assert not held.busy and delivered == ["ran"]
+    assert set(tasks._deliveries) <= before
 
 
 def test_an_outcome_still_arrives_after_the_runners_window_is_deleted(qtbot):

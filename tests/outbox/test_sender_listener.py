@@ -7,7 +7,8 @@ import gc
 import threading
 import weakref
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
+from shiboken6 import Shiboken
 
 from client_api.sender import Connection, SenderEvent
 from desktop.outbox import OutboxService
@@ -43,8 +44,13 @@ def test_the_listener_reaches_the_service_on_the_ui_thread_and_does_not_keep_it_
     assert heard == [(7, event, True)]  # queued to the UI thread
 
     gone = weakref.ref(service)
+    relay = service._relay
     del service
     gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
     assert gone() is None  # the listener, still held (by a sender that did not stop), does not hold the service
+    # and what it sends on outlives the service: a sender inside `emit` as the service goes never finds it deleted
+    assert Shiboken.isValid(relay)
     assert _call_on_a_thread(listener, event) == []  # and calling it then is harmless
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=5000)
