@@ -31,6 +31,12 @@ import keyring.errors
 
 log = logging.getLogger(__name__)
 
+# One keyring call at a time in this process. The Secret Service backend opens a D-Bus connection for each call and
+# closes it after, and gnome-keyring-daemon (the Secret Service of most Linux desktops) aborts when such calls run side
+# by side (`GLib-GIO: invoke_get_property_in_idle_cb: assertion failed`), taking every application's secrets with it:
+# four threads storing, reading and deleting killed it within seconds; the same calls taking turns never did.
+_KEYRING_TURN = threading.Lock()
+
 SERVICE = "pishkhan-desk"
 INDEX_ACCOUNT = "open-sessions"  # not a secret: which accounts hold a session, and which process holds each
 # The backends accepted as secure, by exact class: the OS's own encrypted stores.
@@ -109,11 +115,11 @@ class KeyringTokenStore:
         return type(self._backend).__name__
 
     def load(self, account: str) -> Tokens | None:
-        secret = self._backend.get_password(SERVICE, account)
+        secret = self._get(account)
         return Tokens.from_secret(secret) if secret else None
 
     def save(self, account: str, tokens: Tokens) -> None:
-        self._backend.set_password(SERVICE, account, tokens.to_secret())
+        self._set(account, tokens.to_secret())
         owner = this_process()
         with self._index_lock:
             index = self._read_index()
@@ -122,10 +128,7 @@ class KeyringTokenStore:
                 self._write_index(index)
 
     def delete(self, account: str) -> None:
-        try:
-            self._backend.delete_password(SERVICE, account)
-        except keyring.errors.PasswordDeleteError:
-            pass  # nothing stored: already wiped
+        self._delete(account)
         with self._index_lock:
             index = self._read_index()
             if account in index:
@@ -139,9 +142,24 @@ class KeyringTokenStore:
             index = self._read_index()
         return [account for account, owner in index.items() if not process_alive(owner)]
 
+    def _get(self, account: str) -> str | None:
+        with _KEYRING_TURN:
+            return self._backend.get_password(SERVICE, account)
+
+    def _set(self, account: str, secret: str) -> None:
+        with _KEYRING_TURN:
+            self._backend.set_password(SERVICE, account, secret)
+
+    def _delete(self, account: str) -> None:
+        with _KEYRING_TURN:
+            try:
+                self._backend.delete_password(SERVICE, account)
+            except keyring.errors.PasswordDeleteError:
+                pass  # nothing stored: already wiped
+
     def _read_index(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self._backend.get_password(SERVICE, INDEX_ACCOUNT) or "{}")
+            data = json.loads(self._get(INDEX_ACCOUNT) or "{}")
         except ValueError:
             log.warning("the keyring's session index is unreadable; starting it again")
             return {}
@@ -152,12 +170,9 @@ class KeyringTokenStore:
 
     def _write_index(self, index: dict[str, dict[str, Any]]) -> None:
         if index:
-            self._backend.set_password(SERVICE, INDEX_ACCOUNT, json.dumps({"version": 1, "sessions": index}))
-            return
-        try:
-            self._backend.delete_password(SERVICE, INDEX_ACCOUNT)
-        except keyring.errors.PasswordDeleteError:
-            pass
+            self._set(INDEX_ACCOUNT, json.dumps({"version": 1, "sessions": index}))
+        else:
+            self._delete(INDEX_ACCOUNT)
 
 
 def this_process() -> dict[str, Any]:
@@ -258,18 +273,20 @@ def open_token_store(backend: keyring.backend.KeyringBackend | None = None) -> t
     The probe writes, reads back and deletes a throwaway entry: a locked or broken store fails here,
     at sign-in, rather than later with the operator's tokens.
     """
-    chosen = backend if backend is not None else keyring.get_keyring()
-    if backend is None and not is_secure_backend(chosen):
-        # keyring chose once, at first use; the keyring service may have come up since (a login race)
-        keyring.core.init_backend()
-        chosen = keyring.get_keyring()
+    with _KEYRING_TURN:  # choosing a backend asks each whether its service runs
+        chosen = backend if backend is not None else keyring.get_keyring()
+        if backend is None and not is_secure_backend(chosen):
+            # keyring chose once, at first use; the keyring service may have come up since (a login race)
+            keyring.core.init_backend()
+            chosen = keyring.get_keyring()
     if not is_secure_backend(chosen):
         return MemoryTokenStore(), f"no secure keyring backend ({type(chosen).__name__})"
     probe_account = f"probe-{uuid.uuid4()}"
     try:
-        chosen.set_password(SERVICE, probe_account, "probe")
-        ok = chosen.get_password(SERVICE, probe_account) == "probe"
-        chosen.delete_password(SERVICE, probe_account)
+        with _KEYRING_TURN:
+            chosen.set_password(SERVICE, probe_account, "probe")
+            ok = chosen.get_password(SERVICE, probe_account) == "probe"
+            chosen.delete_password(SERVICE, probe_account)
     except Exception as exc:  # any backend failure means: not usable now
         log.warning("keyring backend %s unusable: %s", type(chosen).__name__, type(exc).__name__)
         return MemoryTokenStore(), f"keyring unusable ({type(exc).__name__})"

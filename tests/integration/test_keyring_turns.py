@@ -1,0 +1,45 @@
+"""The real OS keyring used from several threads at once, as the application's workers do (sign-in, refresh, the
+sweep of a crashed run's sessions, sign-out at exit): the calls take turns, so the keyring service stays up."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+from client_api import open_token_store
+from client_api.token_store import KeyringTokenStore, Tokens
+
+THREADS = 4
+SECONDS = 8.0  # without turns, gnome-keyring-daemon aborted within these 8 s in 5 runs of 6
+
+
+def test_threads_storing_reading_and_deleting_tokens_side_by_side_leave_the_keyring_service_up(secure_keyring):
+    store, warning = open_token_store(secure_keyring)
+    assert warning is None and isinstance(store, KeyringTokenStore)
+    failures: list[BaseException] = []
+    run = uuid.uuid4().hex[:8]
+
+    def work(thread: int) -> None:
+        account = f"turns-{run}-{thread}"
+        tokens = Tokens(f"access-{thread}", f"refresh-{thread}")
+        try:
+            while time.monotonic() < until:
+                store.save(account, tokens)
+                assert store.load(account) == tokens
+                store.delete(account)
+                assert store.load(account) is None
+        except BaseException as exc:  # reported below, with the thread's own traceback
+            failures.append(exc)
+
+    until = time.monotonic() + SECONDS
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == []
+    # the service that answered at the start still answers: not one started again (and locked) after a crash
+    again, warning = open_token_store(secure_keyring)
+    assert warning is None and isinstance(again, KeyringTokenStore)
