@@ -20,9 +20,11 @@ import socket
 import sys
 import threading
 import uuid
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import keyring
 import keyring.backend
@@ -31,10 +33,12 @@ import keyring.errors
 
 log = logging.getLogger(__name__)
 
-# One keyring call at a time in this process. The Secret Service backend opens a D-Bus connection for each call and
-# closes it after, and gnome-keyring-daemon (the Secret Service of most Linux desktops) aborts when such calls run side
-# by side (`GLib-GIO: invoke_get_property_in_idle_cb: assertion failed`), taking every application's secrets with it:
-# four threads storing, reading and deleting killed it within seconds; the same calls taking turns never did.
+# One keyring call at a time in this process, and on Linux one D-Bus connection to the Secret Service for it. The
+# keyring library opens a connection for each call, and the first message of a connection is a property read on the
+# collection; gnome-keyring-daemon records a new caller in a callback that can come after that read, and when it does,
+# the daemon aborts (`GLib-GIO: invoke_get_property_in_idle_cb: assertion failed`), taking every application's secrets
+# with it. Four threads storing, reading and deleting tokens killed it within seconds in 5 runs of 6; turns alone
+# still let it happen, once, on a busy machine.
 _KEYRING_TURN = threading.Lock()
 
 SERVICE = "pishkhan-desk"
@@ -101,6 +105,151 @@ class MemoryTokenStore:
             self._tokens.pop(account, None)
 
 
+class _Calls(Protocol):
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+class _TakingTurns:
+    """A keyring backend's calls, one at a time in the process."""
+
+    def __init__(self, backend: keyring.backend.KeyringBackend) -> None:
+        self._backend = backend
+
+    def get_password(self, service: str, username: str) -> str | None:
+        with _KEYRING_TURN:
+            return self._backend.get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        with _KEYRING_TURN:
+            self._backend.set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        with _KEYRING_TURN:
+            self._backend.delete_password(service, username)
+
+
+class _OneSecretServiceConnection:
+    """The Secret Service backend's calls on one D-Bus connection, kept for the process and made again only once it
+    has failed, one call at a time. The items are the backend's own (its attributes, label and collection): what one
+    stores, the other reads."""
+
+    def __init__(self, backend: Any) -> None:
+        self._backend = backend
+        self._connection: Any = None
+
+    def _collection(self) -> Any:
+        import secretstorage  # the Secret Service backend's own dependency
+        from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]
+
+        if self._connection is None:
+            connection = secretstorage.dbus_init()
+            try:
+                # the first message on the connection reads the service's own property, which needs no record of the
+                # caller; by the time that is answered, the daemon has recorded it (see _KEYRING_TURN)
+                service = DBusAddress(SECRET_SERVICE_PATH, bus_name=SECRET_SERVICE_NAME, interface=SECRET_SERVICE)
+                connection.send_and_get_reply(Properties(service).get("Collections"))
+            except Exception:
+                connection.close()
+                raise
+            self._connection = connection
+        try:
+            path = getattr(self._backend, "preferred_collection", None)
+            if path is not None:
+                collection = secretstorage.Collection(self._connection, path)
+            else:
+                collection = secretstorage.get_default_collection(self._connection)
+        except secretstorage.exceptions.SecretStorageException as exc:
+            raise keyring.errors.InitError(f"Failed to create the collection: {exc}.") from exc
+        if collection.is_locked():
+            collection.unlock()
+            if collection.is_locked():  # the prompt was dismissed
+                raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+        return collection
+
+    def _on_connection(self, work: Callable[[Any], Any]) -> Any:
+        """`work(collection)`, taking its turn; once more on a new connection if the one kept has failed (the
+        service was started again, the bus went away)."""
+        with _KEYRING_TURN:
+            for attempt in (1, 2):
+                try:
+                    return work(self._collection())
+                except (OSError, keyring.errors.InitError) as exc:
+                    self._drop()
+                    if attempt == 2:
+                        raise
+                    log.info("the keyring's connection failed (%s); connecting again", type(exc).__name__)
+                except Exception:
+                    self._drop()
+                    raise
+        raise AssertionError("unreachable")
+
+    def _drop(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except OSError:
+                pass
+
+    def _items(self, collection: Any, service: str, username: str) -> list[Any]:
+        return list(collection.search_items(self._backend._query(service, username)))
+
+    def get_password(self, service: str, username: str) -> str | None:
+        def read(collection: Any) -> str | None:
+            for item in self._items(collection, service, username):
+                self._backend.unlock(item)
+                return str(item.get_secret().decode("utf-8"))
+            return None
+
+        return cast(str | None, self._on_connection(read))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        attributes = self._backend._query(service, username, application=self._backend.appid)
+        label = f"Password for '{username}' on '{service}'"
+        self._on_connection(lambda collection: collection.create_item(label, attributes, password, replace=True))
+
+    def delete_password(self, service: str, username: str) -> None:
+        def delete(collection: Any) -> None:
+            for item in self._items(collection, service, username):
+                item.delete()
+                return
+            raise keyring.errors.PasswordDeleteError("No such password!")
+
+        self._on_connection(delete)
+
+
+SECRET_SERVICE_NAME = "org.freedesktop.secrets"
+SECRET_SERVICE_PATH = "/org/freedesktop/secrets"
+SECRET_SERVICE = "org.freedesktop.Secret.Service"
+_calls_by_backend: weakref.WeakKeyDictionary[Any, _Calls] = weakref.WeakKeyDictionary()
+
+
+def _calls(backend: keyring.backend.KeyringBackend) -> _Calls:
+    """How to call `backend`: the Secret Service on one connection, any other taking turns (one per backend object,
+    so the process keeps one connection)."""
+    with _KEYRING_TURN:
+        calls = _calls_by_backend.get(backend)
+        if calls is None:
+            secret_service = _secret_service_type()
+            if secret_service is not None and type(backend) is secret_service:
+                calls = _OneSecretServiceConnection(backend)
+            else:
+                calls = _TakingTurns(backend)
+            _calls_by_backend[backend] = calls
+        return calls
+
+
+def _secret_service_type() -> type | None:
+    try:
+        return cast(type, importlib.import_module("keyring.backends.SecretService").Keyring)
+    except (ImportError, AttributeError):
+        return None
+
+
 class KeyringTokenStore:
     """Tokens in the OS keyring, and the index of the sessions open in it (see the module's docstring)."""
 
@@ -108,6 +257,7 @@ class KeyringTokenStore:
 
     def __init__(self, backend: keyring.backend.KeyringBackend) -> None:
         self._backend = backend
+        self._calls = _calls(backend)
         self._index_lock = threading.Lock()
 
     @property
@@ -143,19 +293,16 @@ class KeyringTokenStore:
         return [account for account, owner in index.items() if not process_alive(owner)]
 
     def _get(self, account: str) -> str | None:
-        with _KEYRING_TURN:
-            return self._backend.get_password(SERVICE, account)
+        return self._calls.get_password(SERVICE, account)
 
     def _set(self, account: str, secret: str) -> None:
-        with _KEYRING_TURN:
-            self._backend.set_password(SERVICE, account, secret)
+        self._calls.set_password(SERVICE, account, secret)
 
     def _delete(self, account: str) -> None:
-        with _KEYRING_TURN:
-            try:
-                self._backend.delete_password(SERVICE, account)
-            except keyring.errors.PasswordDeleteError:
-                pass  # nothing stored: already wiped
+        try:
+            self._calls.delete_password(SERVICE, account)
+        except keyring.errors.PasswordDeleteError:
+            pass  # nothing stored: already wiped
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         try:
@@ -283,10 +430,10 @@ def open_token_store(backend: keyring.backend.KeyringBackend | None = None) -> t
         return MemoryTokenStore(), f"no secure keyring backend ({type(chosen).__name__})"
     probe_account = f"probe-{uuid.uuid4()}"
     try:
-        with _KEYRING_TURN:
-            chosen.set_password(SERVICE, probe_account, "probe")
-            ok = chosen.get_password(SERVICE, probe_account) == "probe"
-            chosen.delete_password(SERVICE, probe_account)
+        calls = _calls(chosen)
+        calls.set_password(SERVICE, probe_account, "probe")
+        ok = calls.get_password(SERVICE, probe_account) == "probe"
+        calls.delete_password(SERVICE, probe_account)
     except Exception as exc:  # any backend failure means: not usable now
         log.warning("keyring backend %s unusable: %s", type(chosen).__name__, type(exc).__name__)
         return MemoryTokenStore(), f"keyring unusable ({type(exc).__name__})"

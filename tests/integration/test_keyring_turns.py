@@ -1,5 +1,6 @@
 """The real OS keyring used from several threads at once, as the application's workers do (sign-in, refresh, the
-sweep of a crashed run's sessions, sign-out at exit): the calls take turns, so the keyring service stays up."""
+sweep of a crashed run's sessions, sign-out at exit): the calls take turns on one connection to the Secret Service,
+so the keyring service stays up; and what the store keeps there is what keyring's own backend reads, and back."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 import uuid
 
 from client_api import open_token_store
-from client_api.token_store import KeyringTokenStore, Tokens
+from client_api.token_store import SERVICE, KeyringTokenStore, Tokens
 
 THREADS = 4
 SECONDS = 8.0  # without turns, gnome-keyring-daemon aborted within these 8 s in 5 runs of 6
@@ -43,3 +44,19 @@ def test_threads_storing_reading_and_deleting_tokens_side_by_side_leave_the_keyr
     # the service that answered at the start still answers: not one started again (and locked) after a crash
     again, warning = open_token_store(secure_keyring)
     assert warning is None and isinstance(again, KeyringTokenStore)
+
+
+def test_the_store_keeps_one_connection_and_its_items_are_keyrings_own(secure_keyring):
+    store, warning = open_token_store(secure_keyring)
+    assert warning is None and isinstance(store, KeyringTokenStore)
+    account = f"one-connection-{uuid.uuid4().hex[:8]}"
+    tokens = Tokens("access", "refresh")
+    store.save(account, tokens)
+    connection = store._calls._connection  # type: ignore[attr-defined]
+    name = connection.unique_name
+    assert secure_keyring.get_password(SERVICE, account) == tokens.to_secret()  # keyring's backend reads it
+    secure_keyring.set_password(SERVICE, account, Tokens("a2", "r2").to_secret())
+    assert store.load(account) == Tokens("a2", "r2")  # and the store reads what the backend stored
+    store.delete(account)
+    assert secure_keyring.get_password(SERVICE, account) is None
+    assert store._calls._connection is connection and connection.unique_name == name  # type: ignore[attr-defined]

@@ -44,9 +44,10 @@ class _DictKeyring:
             raise keyring.errors.PasswordDeleteError("not found")
 
 
-def _on_allowed_class(cls: type = keyring.backends.SecretService.Keyring) -> _DictKeyring:
+def _on_allowed_class(cls: type = keyring.backends.macOS.Keyring) -> _DictKeyring:
     """An instance of an allow-listed backend class whose storage is the dict above (instance attributes only: the
-    class, and so what keyring offers other tests, is untouched)."""
+    class, and so what keyring offers other tests, is untouched). Not the Secret Service's class by default: the store
+    talks to that service over a D-Bus connection of its own (tests/integration/test_keyring_turns.py)."""
     store = _DictKeyring()
     backend = cls.__new__(cls)
     backend.get_password = store.get_password
