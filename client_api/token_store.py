@@ -140,10 +140,12 @@ class _OneSecretServiceConnection:
     def __init__(self, backend: Any) -> None:
         self._backend = backend
         self._connection: Any = None
+        self._session: Any = None  # one encryption session for the connection's secrets (each one the daemon keeps)
 
     def _collection(self) -> Any:
         import secretstorage  # the Secret Service backend's own dependency
         from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]
+        from secretstorage.util import open_session
 
         if self._connection is None:
             connection = secretstorage.dbus_init()
@@ -152,16 +154,17 @@ class _OneSecretServiceConnection:
                 # caller; by the time that is answered, the daemon has recorded it (see _KEYRING_TURN)
                 service = DBusAddress(SECRET_SERVICE_PATH, bus_name=SECRET_SERVICE_NAME, interface=SECRET_SERVICE)
                 connection.send_and_get_reply(Properties(service).get("Collections"))
+                session = open_session(connection)
             except Exception:
                 connection.close()
                 raise
-            self._connection = connection
+            self._connection, self._session = connection, session
         try:
             path = getattr(self._backend, "preferred_collection", None)
             if path is not None:
-                collection = secretstorage.Collection(self._connection, path)
+                collection = secretstorage.Collection(self._connection, path, self._session)
             else:
-                collection = secretstorage.get_default_collection(self._connection)
+                collection = secretstorage.get_default_collection(self._connection, self._session)
         except secretstorage.exceptions.SecretStorageException as exc:
             raise keyring.errors.InitError(f"Failed to create the collection: {exc}.") from exc
         if collection.is_locked():
@@ -188,7 +191,7 @@ class _OneSecretServiceConnection:
         raise AssertionError("unreachable")
 
     def _drop(self) -> None:
-        connection, self._connection = self._connection, None
+        connection, self._connection, self._session = self._connection, None, None
         if connection is not None:
             try:
                 connection.close()
