@@ -141,24 +141,29 @@ class _OneSecretServiceConnection:
         self._backend = backend
         self._connection: Any = None
         self._session: Any = None  # one encryption session for the connection's secrets (each one the daemon keeps)
+        self._owner: str | None = None  # the daemon that opened it (its unique name on the bus)
 
     def _collection(self) -> Any:
         import secretstorage  # the Secret Service backend's own dependency
-        from jeepney import DBusAddress, Properties  # type: ignore[import-untyped]
+        from jeepney import DBusAddress, HeaderFields, MessageType, Properties  # type: ignore[import-untyped]
         from secretstorage.util import open_session
 
+        # Each turn begins by reading the service's own property, which needs no record of the caller; by the time
+        # it is answered, the daemon has recorded the connection, even a daemon started again since the last turn
+        # (the connection is to the bus, and the service's name moves to the new daemon). See _KEYRING_TURN.
         if self._connection is None:
-            connection = secretstorage.dbus_init()
-            try:
-                # the first message on the connection reads the service's own property, which needs no record of the
-                # caller; by the time that is answered, the daemon has recorded it (see _KEYRING_TURN)
-                service = DBusAddress(SECRET_SERVICE_PATH, bus_name=SECRET_SERVICE_NAME, interface=SECRET_SERVICE)
-                connection.send_and_get_reply(Properties(service).get("Collections"))
-                session = open_session(connection)
-            except Exception:
-                connection.close()
-                raise
-            self._connection, self._session = connection, session
+            self._connection = secretstorage.dbus_init()
+            self._owner = self._session = None
+        hello = Properties(DBusAddress(SECRET_SERVICE_PATH, bus_name=SECRET_SERVICE_NAME, interface=SECRET_SERVICE))
+        reply = self._connection.send_and_get_reply(hello.get("Collections"))
+        if reply.header.message_type is MessageType.error:
+            raise keyring.errors.InitError(
+                f"the Secret Service did not answer: {reply.header.fields.get(HeaderFields.error_name)}"
+            )
+        owner = reply.header.fields.get(HeaderFields.sender)
+        if self._session is None or owner != self._owner:  # the first turn, or a daemon started again since
+            self._session = open_session(self._connection)
+            self._owner = owner
         try:
             path = getattr(self._backend, "preferred_collection", None)
             if path is not None:
@@ -180,14 +185,13 @@ class _OneSecretServiceConnection:
             for attempt in (1, 2):
                 try:
                     return work(self._collection())
-                except (OSError, keyring.errors.InitError) as exc:
+                except Exception as exc:  # a locked keyring, nothing to delete: the connection is kept
+                    if not _connection_failed(exc):
+                        raise
                     self._drop()
                     if attempt == 2:
                         raise
                     log.info("the keyring's connection failed (%s); connecting again", type(exc).__name__)
-                except Exception:
-                    self._drop()
-                    raise
         raise AssertionError("unreachable")
 
     def _drop(self) -> None:
@@ -223,6 +227,14 @@ class _OneSecretServiceConnection:
             raise keyring.errors.PasswordDeleteError("No such password!")
 
         self._on_connection(delete)
+
+
+def _connection_failed(exc: BaseException) -> bool:
+    """Whether the error says the connection to the Secret Service is gone (the service was started again, the bus
+    went away), not that the keyring refused (locked, nothing stored)."""
+    from secretstorage.exceptions import SecretServiceNotAvailableException
+
+    return isinstance(exc, (OSError, keyring.errors.InitError, SecretServiceNotAvailableException))
 
 
 SECRET_SERVICE_NAME = "org.freedesktop.secrets"
