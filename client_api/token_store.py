@@ -138,10 +138,17 @@ class _OneSecretServiceConnection:
     stores, the other reads."""
 
     def __init__(self, backend: Any) -> None:
-        self._backend = backend
+        self._backend_ref = weakref.ref(backend)  # weakly: kept by backend in `_calls_by_backend`, it goes with it
         self._connection: Any = None
         self._session: Any = None  # one encryption session for the connection's secrets (each one the daemon keeps)
         self._owner: str | None = None  # the daemon that opened it (its unique name on the bus)
+
+    @property
+    def _backend(self) -> Any:
+        backend = self._backend_ref()
+        if backend is None:  # whoever calls holds it: a token store, the probe
+            raise keyring.errors.InitError("the keyring backend is gone")
+        return backend
 
     def _collection(self) -> Any:
         import secretstorage  # the Secret Service backend's own dependency
@@ -157,9 +164,7 @@ class _OneSecretServiceConnection:
         hello = Properties(DBusAddress(SECRET_SERVICE_PATH, bus_name=SECRET_SERVICE_NAME, interface=SECRET_SERVICE))
         reply = self._connection.send_and_get_reply(hello.get("Collections"))
         if reply.header.message_type is MessageType.error:
-            raise keyring.errors.InitError(
-                f"the Secret Service did not answer: {reply.header.fields.get(HeaderFields.error_name)}"
-            )
+            raise _NoAnswer(f"the Secret Service did not answer: {reply.header.fields.get(HeaderFields.error_name)}")
         owner = reply.header.fields.get(HeaderFields.sender)
         if self._session is None or owner != self._owner:  # the first turn, or a daemon started again since
             self._session = open_session(self._connection)
@@ -170,6 +175,7 @@ class _OneSecretServiceConnection:
                 collection = secretstorage.Collection(self._connection, path, self._session)
             else:
                 collection = secretstorage.get_default_collection(self._connection, self._session)
+                collection.session = self._session  # it passes the session on only to a collection it creates
         except secretstorage.exceptions.SecretStorageException as exc:
             raise keyring.errors.InitError(f"Failed to create the collection: {exc}.") from exc
         if collection.is_locked():
@@ -229,12 +235,17 @@ class _OneSecretServiceConnection:
         self._on_connection(delete)
 
 
+class _NoAnswer(keyring.errors.InitError):
+    """The Secret Service did not answer a turn's first message (it is gone, or being started again)."""
+
+
 def _connection_failed(exc: BaseException) -> bool:
-    """Whether the error says the connection to the Secret Service is gone (the service was started again, the bus
-    went away), not that the keyring refused (locked, nothing stored)."""
+    """Whether the error says the connection to the Secret Service is gone (the bus went away, the service did not
+    answer), not that the keyring refused (locked, a prompt dismissed, nothing stored): only then is it tried again,
+    so a prompt never shows twice."""
     from secretstorage.exceptions import SecretServiceNotAvailableException
 
-    return isinstance(exc, (OSError, keyring.errors.InitError, SecretServiceNotAvailableException))
+    return isinstance(exc, (OSError, _NoAnswer, SecretServiceNotAvailableException))
 
 
 SECRET_SERVICE_NAME = "org.freedesktop.secrets"
@@ -246,14 +257,13 @@ _calls_by_backend: weakref.WeakKeyDictionary[Any, _Calls] = weakref.WeakKeyDicti
 def _calls(backend: keyring.backend.KeyringBackend) -> _Calls:
     """How to call `backend`: the Secret Service on one connection, any other taking turns (one per backend object,
     so the process keeps one connection)."""
+    secret_service = _secret_service_type()
+    if secret_service is None or type(backend) is not secret_service:
+        return _TakingTurns(backend)
     with _KEYRING_TURN:
         calls = _calls_by_backend.get(backend)
         if calls is None:
-            secret_service = _secret_service_type()
-            if secret_service is not None and type(backend) is secret_service:
-                calls = _OneSecretServiceConnection(backend)
-            else:
-                calls = _TakingTurns(backend)
+            calls = _OneSecretServiceConnection(backend)
             _calls_by_backend[backend] = calls
         return calls
 

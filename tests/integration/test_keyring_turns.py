@@ -46,17 +46,37 @@ def test_threads_storing_reading_and_deleting_tokens_side_by_side_leave_the_keyr
     assert warning is None and isinstance(again, KeyringTokenStore)
 
 
-def test_the_store_keeps_one_connection_and_its_items_are_keyrings_own(secure_keyring):
+def _open_sessions() -> int:
+    """The encryption sessions the Secret Service keeps open, for every caller."""
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    sessions = DBusAddress(
+        "/org/freedesktop/secrets/session",
+        bus_name="org.freedesktop.secrets",
+        interface="org.freedesktop.DBus.Introspectable",
+    )
+    with open_dbus_connection(bus="SESSION") as connection:
+        (xml,) = connection.send_and_get_reply(new_method_call(sessions, "Introspect")).body
+    return xml.count("<node name=")
+
+
+def test_the_store_keeps_one_connection_and_one_session_and_its_items_are_keyrings_own(secure_keyring):
     store, warning = open_token_store(secure_keyring)
     assert warning is None and isinstance(store, KeyringTokenStore)
     account = f"one-connection-{uuid.uuid4().hex[:8]}"
     tokens = Tokens("access", "refresh")
     store.save(account, tokens)
     connection = store._calls._connection  # type: ignore[attr-defined]
-    name = connection.unique_name
+    sessions = _open_sessions()
+    for _ in range(5):
+        store.save(account, tokens)
+        assert store.load(account) == tokens
+    assert _open_sessions() == sessions  # the daemon keeps each session until its caller goes: none is added
     assert secure_keyring.get_password(SERVICE, account) == tokens.to_secret()  # keyring's backend reads it
     secure_keyring.set_password(SERVICE, account, Tokens("a2", "r2").to_secret())
     assert store.load(account) == Tokens("a2", "r2")  # and the store reads what the backend stored
     store.delete(account)
+    store.delete(account)  # nothing left to delete: the connection stays
     assert secure_keyring.get_password(SERVICE, account) is None
-    assert store._calls._connection is connection and connection.unique_name == name  # type: ignore[attr-defined]
+    assert store._calls._connection is connection  # type: ignore[attr-defined]
