@@ -138,7 +138,7 @@ class _OneSecretServiceConnection:
     stores, the other reads."""
 
     def __init__(self, backend: Any) -> None:
-        self._backend_ref = weakref.ref(backend)  # weakly: kept by backend in `_calls_by_backend`, it goes with it
+        self._backend_ref = weakref.ref(backend)  # weakly: `_calls_by_backend` keeps this by its backend, until it goes
         self._connection: Any = None
         self._session: Any = None  # one encryption session for the connection's secrets (each one the daemon keeps)
         self._owner: str | None = None  # the daemon that opened it (its unique name on the bus)
