@@ -170,9 +170,8 @@ class OutboxService(QObject):
         relay = self._relay
 
         def listener(event: SenderEvent) -> None:
-            relay.arrived.emit(
-                generation, event
-            )  # Qt queues it to the UI thread (nobody listens once the service is gone)
+            # Qt queues it to the UI thread; once the service is gone, nobody listens
+            relay.arrived.emit(generation, event)
 
         return listener
 
