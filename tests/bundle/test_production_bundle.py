@@ -80,3 +80,11 @@ def test_the_training_key_is_kept_apart_for_a_training_office():
     """Believed only when the settings ask for it (civic/trust_policy.py); that list holds nothing else."""
     (path,) = [path for path in _files() if path.name == "training-keys.json"]
     assert [key["key_id"] for key in json.loads(path.read_text(encoding="utf-8"))] == [TRAINING_KEY_ID]
+
+
+def test_no_run_time_hook_loads_multiprocessing_at_each_start():
+    """No process pool or child Python runs in production (build.spec): with `multiprocessing` in the bundle, its
+    run-time hook would import it before the first paint at every start."""
+    modules = _python_modules()
+    assert not {name for name in modules if name == "multiprocessing" or name.startswith("multiprocessing.")}
+    assert "pyi_rth_multiprocessing" not in modules and "pyi_rth_pyside6" in modules  # the hooks were read
