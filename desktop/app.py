@@ -58,7 +58,9 @@ def apply_language(app: QApplication, language: str) -> None:
     app.setProperty("pishkhanLanguage", language)
 
 
-def create_application(language: str, argv: list[str] | None = None) -> QApplication:
+def create_application(language: str, argv: list[str] | None = None, *, window_icon: bool = True) -> QApplication:
+    """The application, its fonts, language and look. `window_icon=False` leaves the windows' icon to the caller (the
+    start-up sets it once the sign-in page is painted: drawn at seven sizes, it is not needed for that paint)."""
     # a worker thread (rendering a document, reading an answer) hands the interpreter back to the UI thread every
     # millisecond instead of every 5: a key or a repaint waits that much less behind it (desktop/tasks.py)
     sys.setswitchinterval(0.001)
@@ -73,7 +75,8 @@ def create_application(language: str, argv: list[str] | None = None) -> QApplica
     app.setFont(QFont(family, 10))
     apply_language(app, language)
     apply_theme(app)
-    app.setWindowIcon(app_icon())
+    if window_icon:
+        app.setWindowIcon(app_icon())
     return app
 
 

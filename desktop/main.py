@@ -26,6 +26,7 @@ from desktop.settings import (
     settings_notice,
 )
 from desktop.tasks import AfterFirstPaint, TaskRunner, UiThreadGarbageCollector
+from desktop.theme import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in_page import ServerConfig, SignInResult
 
@@ -50,7 +51,7 @@ def _run_gui(dirs: AppDirs, *, api: str | None, demo: bool, language: str | None
     loaded = read_settings(dirs.config)  # never raises, never blocks: a bad file is set aside (desktop/settings.py)
     settings = loaded.settings
     trust_policy.believe_training_key(settings.trust_training_key)  # before any trust list is read
-    app = create_application(language or settings.language, sys.argv[:1])
+    app = create_application(language or settings.language, sys.argv[:1], window_icon=False)  # set once painted
     install_excepthook(app)  # the last resort: logged with its traceback, then shown with copyable details
 
     tasks = TaskRunner(app)
@@ -92,6 +93,7 @@ def _run_gui(dirs: AppDirs, *, api: str | None, demo: bool, language: str | None
     window.show()
 
     def after_first_paint() -> None:
+        app.setWindowIcon(app_icon())
         make_qt_namespace()  # before the workers start: they import modules that name it (desktop/qt_names.py)
         tasks.release()
         window.prepare_workspace_soon()  # the workspace, the outbox and the screen lock, while the operator types

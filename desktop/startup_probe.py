@@ -10,7 +10,8 @@ It prints, on stdout, the wall-clock time of:
   enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
 - `PISHKHAN_STARTUP_WARM`: what a sign-in needs has loaded too: the sweep of sessions an earlier run left in the
   keyring has finished (requests, keyring and the client are imported) and the workspace is made (its modules
-  loaded off the UI thread).
+  loaded off the UI thread), then `PISHKHAN_STARTUP_ICON` and whether the window has its icon by then (`set` or
+  `none`: the start-up sets it once the sign-in page is painted).
 Then it quits the application.
 """
 
@@ -49,8 +50,9 @@ LATER = (
 
 
 # PySide types whose enums the first paint does not need (desktop/qt_names.py, desktop/theme.py `with_tone`): each
-# is made, with its enums, the first time something names it
-LATER_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"))
+# is made, with its enums, the first time something names it. A tool button is on no card a signed-out window shows
+# (desktop/widgets/banner.py).
+LATER_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"), ("PySide6.QtWidgets", "QToolButton"))
 
 
 def _loaded_early() -> list[str]:
@@ -128,6 +130,7 @@ class StartupProbe(QObject):
 
     def _finish(self) -> None:
         print(f"PISHKHAN_STARTUP_WARM {self._warm_at:.6f}", flush=True)
+        print("PISHKHAN_STARTUP_ICON", "none" if self._app.windowIcon().isNull() else "set", flush=True)
         self._app.quit()
 
 

@@ -8,7 +8,8 @@ property the style sheet reads, and re-polishes it so the change shows at once.
 - `set_invalid(widget, bool)`: a field outlined as in error
 - objectName `pageTitle`: a page's title; property `heading="section"`: a section title
 - property `primary=true` on a button: the page's main action
-- `icon(name)`: an icon from `resources/icons/NAME.svg`; `app_icon()`: the application's own
+- `icon(name)`: an icon from `resources/icons/NAME.svg`; `app_icon()`: the application's own; `emblem(size)`: it
+  drawn at one size
 """
 
 from __future__ import annotations
@@ -135,29 +136,44 @@ def icon(name: str, *, on_accent: bool = False) -> QIcon:
 
 @cache
 def _icon(name: str, on_accent: bool, rtl: bool) -> QIcon:
+    renderer = _drawing(name, on_accent, rtl)
+    if renderer is None:
+        return QIcon()
+    result = QIcon()
+    for size in _SIZES:
+        result.addPixmap(_rendered(renderer, size, 1.0))
+    return result
+
+
+def _drawing(name: str, on_accent: bool, rtl: bool) -> QSvgRenderer | None:
+    """`resources/icons/NAME.svg` in the theme's icon colour, ready to draw; None (logged) when it is missing."""
     path = resource_path("icons", f"{name}.svg")
     try:
         source = path.read_text(encoding="utf-8")
     except OSError as exc:
         log.warning("icon %s could not be read: %s", name, exc)
-        return QIcon()
+        return None
     svg = source.replace("currentColor", icon_colour(on_accent=on_accent))
     if rtl:
         svg = _mirrored(svg)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
         log.warning("icon %s is not a drawing Qt can read", name)
-        return QIcon()
-    result = QIcon()
-    for size in _SIZES:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(QColor(0, 0, 0, 0))  # transparent
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        result.addPixmap(pixmap)
-    return result
+        return None
+    return renderer
+
+
+def _rendered(renderer: QSvgRenderer, size: int, ratio: float) -> QPixmap:
+    """The drawing on a transparent square `size` device-independent pixels wide, at `ratio` device pixels each."""
+    pixels = round(size * ratio)
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, pixels, pixels))
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 @cache
@@ -186,5 +202,12 @@ def _mirrored(svg: str) -> str:
 
 
 def app_icon() -> QIcon:
-    """The application's own emblem (window icon, sign-in card); drawn in its own colours."""
+    """The application's own emblem as the window's icon, at every size a desktop asks for; drawn in its own colours."""
     return _icon("app", False, False)
+
+
+def emblem(size: int, ratio: float = 1.0) -> QPixmap:
+    """The application's emblem drawn once at `size` (the sign-in and lock cards): the cards need one size, not the
+    seven of the window's icon, and the sign-in card is on the way to the first paint."""
+    renderer = _drawing("app", False, False)
+    return QPixmap() if renderer is None else _rendered(renderer, size, ratio)

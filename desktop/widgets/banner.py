@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QToolButton  # made with the first closable banner: the first paint has none
 
 from desktop import theme
 from desktop.qt_names import set_by_name
@@ -52,6 +57,8 @@ class MessageBanner(QFrame):
 
         self.close_button: QToolButton | None = None
         if closable:
+            from PySide6.QtWidgets import QToolButton
+
             self.close_button = QToolButton()
             self.close_button.setObjectName("messageBannerClose")
             self.close_button.setIcon(theme.icon("close"))

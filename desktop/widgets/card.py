@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.qt_names import set_by_name
-from desktop.theme import app_icon
+from desktop.theme import emblem
 
 
 def wrapping_label(label: QLabel) -> QLabel:
@@ -22,16 +22,16 @@ def wrapping_label(label: QLabel) -> QLabel:
 
 def emblem_header(object_name: str, size: int, first: QLabel, second: QLabel) -> QHBoxLayout:
     """The application's emblem, then two title lines stacked beside it."""
-    emblem = QLabel(objectName=object_name)
-    emblem.setPixmap(app_icon().pixmap(QSize(size, size)))
-    emblem.setFixedSize(QSize(size, size))
-    emblem.setAccessibleName(QCoreApplication.translate("Card", "نشان پیشخوان شهرداری"))
+    picture = QLabel(objectName=object_name)
+    picture.setPixmap(emblem(size, picture.devicePixelRatio()))  # sharp on a screen of more pixels than points
+    picture.setFixedSize(QSize(size, size))
+    picture.setAccessibleName(QCoreApplication.translate("Card", "نشان پیشخوان شهرداری"))
     titles = QVBoxLayout()
     titles.setSpacing(0)
     titles.addWidget(first)
     titles.addWidget(second)
     header = QHBoxLayout()
     header.setSpacing(12)
-    header.addWidget(emblem)  # of a fixed size: centred in the row's height
+    header.addWidget(picture)  # of a fixed size: centred in the row's height
     header.addLayout(titles, 1)
     return header

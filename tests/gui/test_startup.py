@@ -170,7 +170,9 @@ def test_production_start_paints_the_sign_in_page_before_loading_network_fees_an
         "PISHKHAN_STARTUP_GC",
         "PISHKHAN_SIGN_IN_READY",
         "PISHKHAN_STARTUP_WARM",  # the keyring sweep ran after the first paint, and finished
+        "PISHKHAN_STARTUP_ICON",
     ]
+    assert lines[5][1:] == ["set"]  # the window's icon, drawn at its seven sizes once the sign-in page was painted
     # nothing of desktop.startup_probe.LATER was imported before the first paint, nor of LATER_TYPES made (the `Qt`
     # namespace, the style: desktop/qt_names.py)
     assert lines[1][1:] == []

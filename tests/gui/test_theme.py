@@ -99,6 +99,16 @@ def test_every_icon_name_loads_and_draws_something(qapp):
     assert theme.icon("no-such-icon").isNull()
 
 
+def test_the_cards_emblem_is_drawn_once_at_its_own_size_and_pixel_ratio(qapp):
+    create_application("fa")
+    for ratio in (1.0, 2.0):
+        pixmap = theme.emblem(56, ratio)
+        pixels = round(56 * ratio)
+        assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (pixels, pixels, ratio)
+        drawn = pixmap.toImage()
+        assert any(drawn.pixelColor(x, x).alpha() > 0 for x in range(drawn.width()))  # the drawing, not a blank
+
+
 def _image(name: str, direction: Qt.LayoutDirection) -> QImage:
     QApplication.setLayoutDirection(direction)
     return theme.icon(name).pixmap(QSize(48, 48)).toImage()
