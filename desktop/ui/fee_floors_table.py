@@ -125,6 +125,18 @@ class FloorsTable(QTableWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, header.sectionSizeHint(column))
 
+    def whole_width(self) -> int:
+        """The width that shows every column whole, with no sideways scrolling: the row numbers, each number column
+        as wide as its title, the use column as its longest name, and the frame. Right once the table is styled."""
+        header = self.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            if key == USE
+            else header.sectionSizeHint(column)
+            for column, key in enumerate(COLUMNS)
+        )
+        return self.verticalHeader().sizeHint().width() + columns + 2 * self.frameWidth()
+
     def column_title(self, key: str) -> str:
         item = self.horizontalHeaderItem(COLUMNS.index(key))
         return item.text() if item is not None else key

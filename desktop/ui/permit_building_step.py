@@ -35,7 +35,7 @@ from desktop.session import Session
 from desktop.theme import icon, set_tone
 from desktop.ui.fee_floors_table import AREA, COLUMNS, FRONTAGE, HEIGHT, LEVEL, UNITS, USE, FloorsTable, left_to_right
 from desktop.ui.fee_floors_table import level_value as parse_level
-from desktop.ui.permit_fee_panel import FeePanel
+from desktop.ui.permit_fee_panel import MINIMUM_WIDTH, USUAL_WIDTH, FeePanel
 
 DEBOUNCE_MS = 150
 MAX_AREA, MAX_COUNT = Decimal(1_000_000), 10_000
@@ -143,7 +143,10 @@ class BuildingStep(QWidget):
         if not self._sized:  # the first time it has its width: the six floor columns first, the fee lines beside
             self._sized = True
             total = self.splitter.width()
-            inputs = min(int(total * 0.68), total - self.fees.minimumSizeHint().width())
+            inputs = min(int(total * 0.68), total - USUAL_WIDTH)
+            # where the columns' titles are longer (English), the fee lines give up some of their width so that no
+            # column hides behind a sideways scroll bar
+            inputs = min(max(inputs, self.floors.whole_width()), total - MINIMUM_WIDTH)
             self.splitter.setSizes([inputs, total - inputs])
 
     def _label_of(self, name: str) -> Callable[[], str]:

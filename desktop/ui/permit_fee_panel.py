@@ -32,13 +32,17 @@ def today_text() -> str:
     return "{:04d}/{:02d}/{:02d}".format(*today_jalali())
 
 
+USUAL_WIDTH = 260  # beside the floors in the smallest window (desktop/ui/permit_building_step.py)
+MINIMUM_WIDTH = 240  # what it gives up where the floors' titles are longer (English)
+
+
 class FeePanel(QFrame):
     """The fee lines of the building as it stands, their total, and the book they were computed with."""
 
     def __init__(self, session: Session, floors: FloorsTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("permitFeePanel")
-        self.setMinimumWidth(260)  # at 1024 px the six floor columns come first; the fee titles wrap or elide
+        self.setMinimumWidth(MINIMUM_WIDTH)  # at 1024 px the six floor columns come first; the fee titles wrap or elide
         self._floors = floors
         self._local: LocalBooks | None = None
         self._pending: tuple[dict[str, Any], str, Decimal] | None = None

@@ -27,6 +27,7 @@ from desktop.print_service import PrintService
 from desktop.session import Session
 from desktop.settings import load_settings
 from desktop.tasks import TaskRunner
+from desktop.ui.permit_fee_panel import MINIMUM_WIDTH
 from desktop.ui.permit_wizard_page import PermitWizardPage
 from printing import RECEIPT_PRINTER
 from sandbox.city import DEMO_OWNER, DEMO_PARCEL
@@ -321,6 +322,32 @@ def test_a_building_over_the_rules_is_warned_naming_the_rule(qtbot, open_session
     assert [w.rule for w in page.building_step.warnings][:1] == ["floors"]
     page.go_to(4)
     assert "تعداد طبقات" in page.review_step.values["warnings"].text()
+
+
+def test_in_english_every_floor_column_shows_whole_beside_the_fee_lines_in_the_smallest_window(
+    qapp, qtbot, open_session, shared_sandbox
+):
+    """At 1024×640 the workspace leaves the wizard about 790 px. The English titles of the six floor columns are
+    longer than the Persian ones: the fee lines give up some width, down to their minimum, so that none hides behind
+    a sideways scroll bar (they used to overflow by 12-20 px)."""
+    session = open_session(shared_sandbox.url)
+    apply_language(qapp, "en")
+    try:
+        page = PermitWizardPage(session)
+        qtbot.addWidget(page)
+        page.resize(790, 560)
+        page.show()
+        qtbot.waitUntil(lambda: page._loaded, timeout=WAIT_MS)
+        page.go_to(2)
+        step = page.building_step
+        qtbot.waitUntil(lambda: step.isVisible() and step._sized, timeout=WAIT_MS)
+        floors = step.floors
+        qtbot.waitUntil(lambda: floors.horizontalHeader().length() > 0, timeout=WAIT_MS)
+        assert floors.column_title("frontage_m") == "Frontage (m)"  # the English titles are the ones measured
+        assert floors.horizontalHeader().length() <= floors.viewport().width()
+        assert step.fees.width() >= MINIMUM_WIDTH
+    finally:
+        apply_language(qapp, "fa")
 
 
 def test_the_fee_preview_total_follows_the_floor_area(qtbot, open_session, shared_sandbox):
