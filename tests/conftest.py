@@ -128,3 +128,13 @@ def secure_keyring():
             pytest.fail(f"CI must provide a secure keyring (Secret Service); found {type(backend).__name__}")
         pytest.skip("no secure keyring here: run under dbus-run-session with gnome-keyring (see README)")
     return backend
+
+
+@pytest.fixture(scope="session")
+def keyring_secrets(secure_keyring):
+    """What the keyring holds, read and written as the token store does it: in turn with the application's own calls
+    and on its one connection to the Secret Service (client_api/token_store.py). The backend called directly opens a
+    connection a call, the pattern that aborted gnome-keyring-daemon, beside the application's threads."""
+    from client_api.token_store import _calls
+
+    return _calls(secure_keyring)

@@ -35,7 +35,9 @@ def type_credentials(qtbot, window, username="counter1", password="pishkhan-demo
         type_text(qtbot, field, text)
 
 
-def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shared_sandbox, secure_keyring):
+def test_operator_signs_in_with_enter_and_lands_on_home(
+    make_window, qtbot, shared_sandbox, secure_keyring, keyring_secrets
+):
     window = make_window(shared_sandbox.url)
     type_credentials(qtbot, window)
     qtbot.keyClick(window.sign_in_page.office_code, Qt.Key.Key_Return)
@@ -52,10 +54,10 @@ def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shar
     assert "PK-1001" in window.sign_in_page.office_label.text()
 
     account = f"{window.client.root}|PK-1001|counter1"
-    assert secure_keyring.get_password(SERVICE, account)
+    assert keyring_secrets.get_password(SERVICE, account)
     window.sign_out_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=10_000)
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
     assert window.connection_label.text() == "وارد نشده"
 
 
@@ -118,7 +120,9 @@ def test_window_keeps_responding_while_the_server_does_not_answer(make_window, q
         listener.close()  # the pending call now fails; the fixture waits for it to be delivered
 
 
-def test_no_password_or_token_is_left_in_any_application_folder(make_window, qtbot, shared_sandbox, secure_keyring):
+def test_no_password_or_token_is_left_in_any_application_folder(
+    make_window, qtbot, shared_sandbox, secure_keyring, keyring_secrets
+):
     window = make_window(shared_sandbox.url)
     type_credentials(qtbot, window)
     window.sign_in_page.submit.click()
@@ -139,7 +143,7 @@ def test_no_password_or_token_is_left_in_any_application_folder(make_window, qtb
                 scanned += 1
                 for secret in secrets:
                     assert secret not in data, f"a secret was written to {path}"
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
 
 
 # -- the card: messages wrap inside it, its width never changes, operators see no raw address ------------------

@@ -45,11 +45,11 @@ def test_the_page_warns_before_the_last_try_and_then_says_the_user_is_locked(mak
 
 
 def test_a_crashed_runs_session_is_revoked_and_wiped_when_the_sign_in_page_starts(
-    make_window, qtbot, start_sandbox, secure_keyring
+    make_window, qtbot, start_sandbox, secure_keyring, keyring_secrets
 ):
     server = start_sandbox()
     account = crash_after_sign_in(server.url)
-    left = secure_keyring.get_password(SERVICE, account)
+    left = keyring_secrets.get_password(SERVICE, account)
     assert left  # the tokens the killed run left in the keyring
     access = left.split('"access": "')[1].split('"')[0]
     root = account.split("|")[0]
@@ -60,7 +60,7 @@ def test_a_crashed_runs_session_is_revoked_and_wiped_when_the_sign_in_page_start
     with qtbot.waitSignal(window.sign_in_page.stale_sessions_ended, timeout=15_000) as ended:
         pass
     assert ended.args[0] >= 1
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
     assert requests.get(f"{root}/me", headers=headers, timeout=5).status_code == 401
 
 

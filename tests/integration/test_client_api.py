@@ -31,7 +31,7 @@ def keyring_client(url: str, backend) -> MunicipalClient:
     return MunicipalClient(url, store)
 
 
-def test_sign_in_returns_the_operator_and_keeps_tokens_in_the_keyring(shared_sandbox, secure_keyring):
+def test_sign_in_returns_the_operator_and_keeps_tokens_in_the_keyring(shared_sandbox, secure_keyring, keyring_secrets):
     client = keyring_client(shared_sandbox.url, secure_keyring)
     operator = client.sign_in(**DEMO)
     assert operator.username == "counter1"
@@ -39,7 +39,7 @@ def test_sign_in_returns_the_operator_and_keeps_tokens_in_the_keyring(shared_san
     assert set(operator.roles) == {"counter", "cashier"}
     assert operator.terminal_id == "T-TEST0001"
     account = f"{client.root}|PK-1001|counter1"
-    assert secure_keyring.get_password(SERVICE, account)  # the session lives in the keyring
+    assert keyring_secrets.get_password(SERVICE, account)  # the session lives in the keyring
     client.logout()
 
 
@@ -51,12 +51,12 @@ def test_notary_operator_signs_in_at_the_notary_office(shared_sandbox, secure_ke
     client.logout()
 
 
-def test_wrong_password_is_unauthorized_and_stores_nothing(shared_sandbox, secure_keyring):
+def test_wrong_password_is_unauthorized_and_stores_nothing(shared_sandbox, secure_keyring, keyring_secrets):
     client = keyring_client(shared_sandbox.url, secure_keyring)
     with pytest.raises(UnauthorizedError):
         client.sign_in("notary1", "wrong-password", "NT-0042", "T-TEST0003")
     assert not client.signed_in
-    assert secure_keyring.get_password(SERVICE, f"{client.root}|NT-0042|notary1") is None
+    assert keyring_secrets.get_password(SERVICE, f"{client.root}|NT-0042|notary1") is None
 
 
 def test_five_failures_in_a_row_lock_the_user_out_even_with_the_right_password(start_sandbox, secure_keyring):
@@ -75,20 +75,20 @@ def test_five_failures_in_a_row_lock_the_user_out_even_with_the_right_password(s
     client.logout()
 
 
-def test_expired_access_token_is_refreshed_once_automatically(start_sandbox, secure_keyring):
+def test_expired_access_token_is_refreshed_once_automatically(start_sandbox, secure_keyring, keyring_secrets):
     server = start_sandbox("--access-ttl", "1")
     client = keyring_client(server.url, secure_keyring)
     client.sign_in(**DEMO)
     account = f"{client.root}|PK-1001|counter1"
-    before = secure_keyring.get_password(SERVICE, account)
+    before = keyring_secrets.get_password(SERVICE, account)
     time.sleep(1.6)
     assert client.me().username == "counter1"  # 401 token-expired → refresh → retried
-    after = secure_keyring.get_password(SERVICE, account)
+    after = keyring_secrets.get_password(SERVICE, account)
     assert after and after != before  # rotated tokens replaced the old ones in the keyring
     client.logout()
 
 
-def test_refused_refresh_ends_the_session_and_wipes_the_keyring_entry(start_sandbox, secure_keyring):
+def test_refused_refresh_ends_the_session_and_wipes_the_keyring_entry(start_sandbox, secure_keyring, keyring_secrets):
     server = start_sandbox("--access-ttl", "1", "--refresh-ttl", "1")
     client = keyring_client(server.url, secure_keyring)
     client.sign_in(**DEMO)
@@ -96,18 +96,18 @@ def test_refused_refresh_ends_the_session_and_wipes_the_keyring_entry(start_sand
     time.sleep(1.6)
     with pytest.raises(SessionExpiredError):
         client.me()
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
     assert not client.signed_in
 
 
-def test_logout_revokes_the_session_and_wipes_the_keyring_entry(shared_sandbox, secure_keyring):
+def test_logout_revokes_the_session_and_wipes_the_keyring_entry(shared_sandbox, secure_keyring, keyring_secrets):
     client = keyring_client(shared_sandbox.url, secure_keyring)
     client.sign_in(**DEMO)
     account = f"{client.root}|PK-1001|counter1"
     tokens = client.token_store.load(account)
     assert tokens is not None
     client.logout()
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
     revoked = requests.get(f"{client.root}/me", headers={"Authorization": f"Bearer {tokens.access_token}"}, timeout=5)
     assert revoked.status_code == 401
     refreshed = requests.post(f"{client.root}/auth/refresh", json={"refresh_token": tokens.refresh_token}, timeout=5)

@@ -37,7 +37,9 @@ def accepted_by_server(root: str, access_token: str) -> bool:
 # -- refresh-token reuse -------------------------------------------------------------------------------------
 
 
-def test_reusing_a_rotated_refresh_token_ends_the_session_and_the_newest_tokens_stop(shared_sandbox, secure_keyring):
+def test_reusing_a_rotated_refresh_token_ends_the_session_and_the_newest_tokens_stop(
+    shared_sandbox, secure_keyring, keyring_secrets
+):
     store = keyring_store(secure_keyring)
     client = MunicipalClient(shared_sandbox.url, store)
     client.sign_in("notary1", DEMO_PASSWORD, "NT-0042", "T-REUSE01")
@@ -55,7 +57,7 @@ def test_reusing_a_rotated_refresh_token_ends_the_session_and_the_newest_tokens_
     assert not accepted_by_server(client.root, newest.access_token)
     with pytest.raises(SessionExpiredError):
         client.me()  # 401 → refresh with the newest refresh token → refused: the session is over
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
 
 
 # -- a crashed run's session -------------------------------------------------------------------------------------
@@ -86,13 +88,13 @@ def test_a_crashed_runs_session_is_revoked_on_the_server_and_wiped_at_the_next_s
     live.logout()
 
 
-def test_a_crashed_session_is_wiped_even_when_its_server_is_gone(start_sandbox, secure_keyring):
+def test_a_crashed_session_is_wiped_even_when_its_server_is_gone(start_sandbox, secure_keyring, keyring_secrets):
     server = start_sandbox()
     account = crash_after_sign_in(server.url)
     server.stop()
     client = MunicipalClient(server.url, keyring_store(secure_keyring))
     assert client.revoke_stale_sessions() >= 1
-    assert secure_keyring.get_password(SERVICE, account) is None
+    assert keyring_secrets.get_password(SERVICE, account) is None
 
 
 def test_sessions_in_memory_leave_nothing_to_clean():
