@@ -291,6 +291,9 @@ class PermitWizardPage(SendingMixin, ReceiptMixin, Page):
         self.step_bar.blockSignals(True)
         self.step_bar.setCurrentIndex(index)
         self.step_bar.blockSignals(False)
+        # the chosen step's name is bold (the theme), so the bar's width changes with the choice; unless its layout is
+        # told, the bar keeps its old width and the last step's edge is cut off
+        self.step_bar.updateGeometry()
         self.back_button.setEnabled(index > 0)
         last = index == REVIEW_STEP
         self.next_button.setVisible(not last)

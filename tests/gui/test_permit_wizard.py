@@ -350,6 +350,16 @@ def test_in_english_every_floor_column_shows_whole_beside_the_fee_lines_in_the_s
         apply_language(qapp, "fa")
 
 
+def test_the_step_bar_keeps_every_step_whole_whichever_step_is_chosen(qtbot, open_session, shared_sandbox):
+    page = make_page(qtbot, open_session(shared_sandbox.url))
+    bar = page.step_bar
+    for index in (2, 4, 1, 3, 0):
+        page.go_to(index)
+        # the chosen name is bold, wider than the others: the bar grows to hold the last step whole
+        qtbot.waitUntil(lambda: bar.width() >= bar.sizeHint().width(), timeout=2_000)
+        assert bar.tabRect(bar.count() - 1).right() < bar.width(), index
+
+
 def test_the_fee_preview_total_follows_the_floor_area(qtbot, open_session, shared_sandbox):
     page = make_page(qtbot, open_session(shared_sandbox.url))
     fill_parcel_and_applicant(qtbot, page)
