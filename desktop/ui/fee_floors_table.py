@@ -10,6 +10,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QHeaderView, QLineEdit, QTableWidget, QWidget
 
 from desktop.formatting import digits
@@ -126,8 +127,9 @@ class FloorsTable(QTableWidget):
                 header.resizeSection(column, header.sectionSizeHint(column))
 
     def whole_width(self) -> int:
-        """The width that shows every column whole, with no sideways scrolling: the row numbers, each number column
-        as wide as its title, the use column as its longest name, and the frame. Right once the table is styled."""
+        """The width that shows every column whole, with no sideways scrolling: the row numbers, each column as
+        `fit_to_titles` sizes it, the upright scroll bar (there once the floors outgrow the table) and the frame.
+        Right once the table is styled."""
         header = self.horizontalHeader()
         columns = sum(
             max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
@@ -135,7 +137,18 @@ class FloorsTable(QTableWidget):
             else header.sectionSizeHint(column)
             for column, key in enumerate(COLUMNS)
         )
-        return self.verticalHeader().sizeHint().width() + columns + 2 * self.frameWidth()
+        return self._row_numbers_width() + columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def _row_numbers_width(self) -> int:
+        """The row numbers' width once there are up to 99 floors: the widest number of two digits, in the theme's
+        bold, with the header's own margins."""
+        header = self.verticalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        shown = max((metrics.horizontalAdvance(digits(str(row + 1))) for row in range(self.rowCount())), default=0)
+        widest = max(metrics.horizontalAdvance(digits(str(number))) for number in range(10, 100))
+        return header.sizeHint().width() + max(widest - shown, 0)
 
     def column_title(self, key: str) -> str:
         item = self.horizontalHeaderItem(COLUMNS.index(key))
@@ -154,6 +167,16 @@ class FloorsTable(QTableWidget):
         }
         return names[(use, serves)]
 
+    def _fit_to_plain_uses(self, choices: QComboBox) -> None:
+        """The use column as wide as the longest use that serves nothing else ("Residential"): a storage's longer
+        name ("Storage (commercial)") is shortened in its cell and whole in the list, and the six columns keep
+        beside the fee lines at 1024×640 (about 20 px less in English)."""
+        metrics = choices.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.use_name(use, serves)) for use, serves in USE_CHOICES if not serves)
+        choices.setIconSize(QSize(0, 0))  # no use has an icon: no room kept for one
+        choices.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        choices.setMinimumContentsLength(-(-widest // max(metrics.horizontalAdvance("x"), 1)))  # in x's, rounded up
+
     # -- rows -------------------------------------------------------------------------------------------
 
     def add_floor(self, floor: dict[str, Any] | None = None) -> int:
@@ -166,6 +189,7 @@ class FloorsTable(QTableWidget):
                 choices = wheel_when_focused(QComboBox(self.viewport()))
                 for use, serves in USE_CHOICES:
                     choices.addItem(self.use_name(use, serves), _use_key(use, serves))
+                self._fit_to_plain_uses(choices)
                 choices.currentIndexChanged.connect(self.changed)
                 editor: QWidget = choices
             else:

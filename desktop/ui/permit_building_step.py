@@ -142,7 +142,7 @@ class BuildingStep(QWidget):
         super().showEvent(event)
         if not self._sized:  # the first time it has its width: the six floor columns first, the fee lines beside
             self._sized = True
-            total = self.splitter.width()
+            total = self.splitter.width() - self.splitter.handleWidth()
             inputs = min(int(total * 0.68), total - USUAL_WIDTH)
             # where the columns' titles are longer (English), the fee lines give up some of their width so that no
             # column hides behind a sideways scroll bar

@@ -33,7 +33,7 @@ def today_text() -> str:
 
 
 USUAL_WIDTH = 260  # beside the floors in the smallest window (desktop/ui/permit_building_step.py)
-MINIMUM_WIDTH = 240  # what it gives up where the floors' titles are longer (English)
+MINIMUM_WIDTH = 240  # the least it keeps, where the floors' titles are longer (English)
 
 
 class FeePanel(QFrame):

@@ -27,7 +27,7 @@ from desktop.print_service import PrintService
 from desktop.session import Session
 from desktop.settings import load_settings
 from desktop.tasks import TaskRunner
-from desktop.ui.permit_fee_panel import MINIMUM_WIDTH
+from desktop.ui.permit_fee_panel import USUAL_WIDTH
 from desktop.ui.permit_wizard_page import PermitWizardPage
 from printing import RECEIPT_PRINTER
 from sandbox.city import DEMO_OWNER, DEMO_PARCEL
@@ -324,14 +324,16 @@ def test_a_building_over_the_rules_is_warned_naming_the_rule(qtbot, open_session
     assert "تعداد طبقات" in page.review_step.values["warnings"].text()
 
 
-def test_in_english_every_floor_column_shows_whole_beside_the_fee_lines_in_the_smallest_window(
-    qapp, qtbot, open_session, shared_sandbox
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_every_floor_column_shows_whole_beside_the_fee_lines_in_the_smallest_window(
+    qapp, qtbot, open_session, shared_sandbox, language
 ):
     """At 1024×640 the workspace leaves the wizard about 790 px. The English titles of the six floor columns are
-    longer than the Persian ones: the fee lines give up some width, down to their minimum, so that none hides behind
-    a sideways scroll bar (they used to overflow by 12-20 px)."""
+    longer than the Persian ones: there the fee lines give up some width, down to their minimum, so that no column
+    hides behind a sideways scroll bar (they used to overflow by 12-20 px), also once the floors outgrow the table
+    and its upright scroll bar shows. In Persian the fee lines keep their usual width."""
     session = open_session(shared_sandbox.url)
-    apply_language(qapp, "en")
+    apply_language(qapp, language)
     try:
         page = PermitWizardPage(session)
         qtbot.addWidget(page)
@@ -342,10 +344,16 @@ def test_in_english_every_floor_column_shows_whole_beside_the_fee_lines_in_the_s
         step = page.building_step
         qtbot.waitUntil(lambda: step.isVisible() and step._sized, timeout=WAIT_MS)
         floors = step.floors
-        qtbot.waitUntil(lambda: floors.horizontalHeader().length() > 0, timeout=WAIT_MS)
-        assert floors.column_title("frontage_m") == "Frontage (m)"  # the English titles are the ones measured
-        assert floors.horizontalHeader().length() <= floors.viewport().width()
-        assert step.fees.width() >= MINIMUM_WIDTH
+        header = floors.horizontalHeader()
+        qtbot.waitUntil(lambda: header.length() > 0, timeout=WAIT_MS)
+        assert floors.column_title("frontage_m") == {"en": "Frontage (m)", "fa": "بَر (م)"}[language]
+        assert header.length() <= floors.viewport().width()
+        for level in range(1, 15):  # more floors than the table shows at once
+            floors.add_floor({"level": level, "use": "residential"})
+        qtbot.waitUntil(floors.verticalScrollBar().isVisible, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: header.length() <= floors.viewport().width(), timeout=2_000)
+        if language == "fa":
+            assert step.fees.width() >= USUAL_WIDTH
     finally:
         apply_language(qapp, "fa")
 
