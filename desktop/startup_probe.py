@@ -5,13 +5,14 @@ It prints, on stdout, the wall-clock time of:
 - `PISHKHAN_SIGN_IN_SHOWN`: the first paint of the sign-in page (its sign-in button drawn), then
   `PISHKHAN_STARTUP_LOADED` and those of `LATER` that were imported by then, and of `LATER_TYPES` that were made
   (none, in the production start), and `PISHKHAN_STARTUP_GC`: how many garbage collections ran before it, and how
-  many objects were frozen, the collector passing them by (desktop/cli.py, desktop/main.py);
+  many objects were frozen, the collector passing them by (desktop/cli.py, desktop/main.py), and
+  `PISHKHAN_STARTUP_ICON` (below);
 - `PISHKHAN_SIGN_IN_READY`: the sign-in is usable: the page is painted, the server is known (the sign-in button is
   enabled: in `--demo`, once the training sandbox is up), and the event loop has gone back to waiting for input;
 - `PISHKHAN_STARTUP_WARM`: what a sign-in needs has loaded too: the sweep of sessions an earlier run left in the
   keyring has finished (requests, keyring and the client are imported) and the workspace is made (its modules
-  loaded off the UI thread), then `PISHKHAN_STARTUP_ICON` and whether the window has its icon by then (`set` or
-  `none`: the start-up sets it once the sign-in page is painted).
+  loaded off the UI thread), then `PISHKHAN_STARTUP_ICON` again. It says whether the window has its icon then
+  (`set` or `none`): the start-up sets it once the sign-in page is painted, so `none` at the paint, `set` here.
 Then it quits the application.
 """
 
@@ -105,6 +106,7 @@ class StartupProbe(QObject):
             print("PISHKHAN_STARTUP_LOADED", " ".join(_loaded_early()), flush=True)
             collections = " ".join(str(generation["collections"]) for generation in gc.get_stats())
             print(f"PISHKHAN_STARTUP_GC {collections} {gc.get_freeze_count()}", flush=True)
+            self._icon()
             self._check()
         elif kind == QEvent.Type.EnabledChange:
             self._check()
@@ -128,9 +130,12 @@ class StartupProbe(QObject):
             self._done = True
             QTimer.singleShot(0, self._finish)
 
+    def _icon(self) -> None:
+        print("PISHKHAN_STARTUP_ICON", "none" if self._app.windowIcon().isNull() else "set", flush=True)
+
     def _finish(self) -> None:
         print(f"PISHKHAN_STARTUP_WARM {self._warm_at:.6f}", flush=True)
-        print("PISHKHAN_STARTUP_ICON", "none" if self._app.windowIcon().isNull() else "set", flush=True)
+        self._icon()
         self._app.quit()
 
 

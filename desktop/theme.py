@@ -8,8 +8,8 @@ property the style sheet reads, and re-polishes it so the change shows at once.
 - `set_invalid(widget, bool)`: a field outlined as in error
 - objectName `pageTitle`: a page's title; property `heading="section"`: a section title
 - property `primary=true` on a button: the page's main action
-- `icon(name)`: an icon from `resources/icons/NAME.svg`; `app_icon()`: the application's own; `emblem(size)`: it
-  drawn at one size
+- `icon(name)`: an icon from `resources/icons/NAME.svg`; `app_icon()`: the application's own; `emblem(size)`: the
+  application's own drawn once, at one size
 """
 
 from __future__ import annotations

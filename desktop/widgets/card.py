@@ -4,6 +4,7 @@ lines, and labels that wrap to the card's width."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop.qt_names import set_by_name
@@ -23,7 +24,9 @@ def wrapping_label(label: QLabel) -> QLabel:
 def emblem_header(object_name: str, size: int, first: QLabel, second: QLabel) -> QHBoxLayout:
     """The application's emblem, then two title lines stacked beside it."""
     picture = QLabel(objectName=object_name)
-    picture.setPixmap(emblem(size, picture.devicePixelRatio()))  # sharp on a screen of more pixels than points
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0  # its screens' highest, as icons use
+    picture.setPixmap(emblem(size, ratio))  # sharp on a screen of more pixels than points
     picture.setFixedSize(QSize(size, size))
     picture.setAccessibleName(QCoreApplication.translate("Card", "نشان پیشخوان شهرداری"))
     titles = QVBoxLayout()
