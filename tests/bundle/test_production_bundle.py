@@ -87,4 +87,5 @@ def test_no_run_time_hook_loads_multiprocessing_at_each_start():
     run-time hook would import it before the first paint at every start."""
     modules = _python_modules()
     assert not {name for name in modules if name == "multiprocessing" or name.startswith("multiprocessing.")}
+    assert "concurrent.futures.process" not in modules and "concurrent.futures.thread" in modules
     assert "pyi_rth_multiprocessing" not in modules and "pyi_rth_pyside6" in modules  # the hooks were read

@@ -35,9 +35,7 @@ def type_credentials(qtbot, window, username="counter1", password="pishkhan-demo
         type_text(qtbot, field, text)
 
 
-def test_operator_signs_in_with_enter_and_lands_on_home(
-    make_window, qtbot, shared_sandbox, secure_keyring, keyring_secrets
-):
+def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shared_sandbox, keyring_secrets):
     window = make_window(shared_sandbox.url)
     type_credentials(qtbot, window)
     qtbot.keyClick(window.sign_in_page.office_code, Qt.Key.Key_Return)
@@ -120,9 +118,7 @@ def test_window_keeps_responding_while_the_server_does_not_answer(make_window, q
         listener.close()  # the pending call now fails; the fixture waits for it to be delivered
 
 
-def test_no_password_or_token_is_left_in_any_application_folder(
-    make_window, qtbot, shared_sandbox, secure_keyring, keyring_secrets
-):
+def test_no_password_or_token_is_left_in_any_application_folder(make_window, qtbot, shared_sandbox, keyring_secrets):
     window = make_window(shared_sandbox.url)
     type_credentials(qtbot, window)
     window.sign_in_page.submit.click()

@@ -45,7 +45,7 @@ def test_the_page_warns_before_the_last_try_and_then_says_the_user_is_locked(mak
 
 
 def test_a_crashed_runs_session_is_revoked_and_wiped_when_the_sign_in_page_starts(
-    make_window, qtbot, start_sandbox, secure_keyring, keyring_secrets
+    make_window, qtbot, start_sandbox, keyring_secrets
 ):
     server = start_sandbox()
     account = crash_after_sign_in(server.url)
