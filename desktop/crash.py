@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
@@ -108,6 +108,9 @@ class _Reporter(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.dialog: CrashDialog | None = None
+        # the thread it lives on, by Python's name for it: asking Qt (`QThread.currentThread()`) would make
+        # QThread's Python type, with its enums, on the way to the first paint
+        self.ui_thread = threading.get_ident()
         self.report.connect(self._show)
 
     @Slot(str)
@@ -148,7 +151,7 @@ def report_unexpected(
         return
     try:
         details = error_details(exc_type, exc, tb)
-        if QThread.currentThread() is reporter.thread():
+        if threading.get_ident() == reporter.ui_thread:
             reporter._show(details)
         else:
             reporter.report.emit(details)  # queued onto the UI thread

@@ -10,8 +10,8 @@ citizens' cases and the operator's work (`private_dir`; files: `civic.files.make
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -20,8 +20,10 @@ from civic.files import ensure_private_dir
 APP_NAME = "pishkhan-desk"
 
 
-@dataclass(frozen=True)
-class AppDirs:
+class AppDirs(NamedTuple):
+    """The four folders. A named tuple, not a frozen dataclass: it is made on the way to the first paint
+    (client_api/errors.py `FieldError` says why)."""
+
     config: Path
     data: Path
     cache: Path

@@ -27,7 +27,7 @@ import types
 import typing
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -113,9 +113,9 @@ OUTSIDE = "outside"  # a link out of the config folder: never read, never copied
 NOT_SAVED = "not-saved"  # the folder is full or read-only: the settings last until the application closes
 
 
-@dataclass(frozen=True)
-class SettingsLoad:
-    """The settings in force, and what went wrong on the way (`problem` one of the constants above, or None)."""
+class SettingsLoad(NamedTuple):
+    """The settings in force, and what went wrong on the way (`problem` one of the constants above, or None). A
+    named tuple: made on the way to the first paint (client_api/errors.py `FieldError` says why)."""
 
     settings: Settings
     problem: str | None = None

@@ -52,8 +52,16 @@ LATER = (
 
 # PySide types whose enums the first paint does not need (desktop/qt_names.py, desktop/theme.py `with_tone`): each
 # is made, with its enums, the first time something names it. A tool button is on no card a signed-out window shows
-# (desktop/widgets/banner.py).
-LATER_TYPES = (("PySide6.QtCore", "Qt"), ("PySide6.QtWidgets", "QStyle"), ("PySide6.QtWidgets", "QToolButton"))
+# (desktop/widgets/banner.py); the window's icon (QIcon) is set once it is painted; the workers' priority (QThread) is
+# set as the first op starts (desktop/tasks.py).
+LATER_TYPES = (
+    ("PySide6.QtCore", "Qt"),
+    ("PySide6.QtCore", "QThread"),
+    ("PySide6.QtGui", "QIcon"),
+    ("PySide6.QtGui", "QPalette"),
+    ("PySide6.QtWidgets", "QStyle"),
+    ("PySide6.QtWidgets", "QToolButton"),
+)
 
 
 def _loaded_early() -> list[str]:

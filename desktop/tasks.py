@@ -34,7 +34,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import Shiboken
 
@@ -189,7 +189,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows and macOS; Linux: _yield_to_the_ui
+        self._low_priority = False  # the workers' priority, set as the first op starts (`_start`)
         self._courier = _courier()
         self._pending: set[int] = set()  # the tokens of the ops whose outcome has not been delivered
         self._held: list[_Job] | None = None
@@ -209,7 +209,17 @@ class TaskRunner(QObject):
         if self._held is not None:
             self._held.append(job)
         else:
-            self._pool.start(job)
+            self._start(job)
+
+    def _start(self, job: _Job) -> None:
+        if not self._low_priority:
+            # named here, not when the module loads: PySide makes QThread's type, with its enums, the first time
+            # a module names it (half a millisecond the start-up, which holds its ops until painted, saves)
+            from PySide6.QtCore import QThread
+
+            self._pool.setThreadPriority(QThread.Priority.LowPriority)  # Windows and macOS; Linux: _yield_to_the_ui
+            self._low_priority = True
+        self._pool.start(job)
 
     def hold(self) -> bool:
         """Keep the ops given from now on until `release()`: at start-up, nothing a worker runs (imports, the
@@ -233,7 +243,7 @@ class TaskRunner(QObject):
         """Start the ops kept since `hold()`, in the order they were given."""
         held, self._held = self._held, None
         for job in held or ():
-            self._pool.start(job)
+            self._start(job)
 
     @property
     def busy(self) -> bool:

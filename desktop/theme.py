@@ -17,15 +17,21 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QRectF
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from civic.resources import resource_path
 from desktop.qt_names import set_by_name
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
+# The Qt classes of icons, drawings and palettes are imported where they are used: PySide makes the Python type of
+# each (with its enums: QIcon's hundred and fifty theme names, QPalette's roles) the first time a module names it,
+# about 2 ms together that the sign-in page's first paint does not need.
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +142,8 @@ def icon(name: str, *, on_accent: bool = False) -> QIcon:
 
 @cache
 def _icon(name: str, on_accent: bool, rtl: bool) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     renderer = _drawing(name, on_accent, rtl)
     if renderer is None:
         return QIcon()
@@ -156,6 +164,9 @@ def _drawing(name: str, on_accent: bool, rtl: bool) -> QSvgRenderer | None:
     svg = source.replace("currentColor", icon_colour(on_accent=on_accent))
     if rtl:
         svg = _mirrored(svg)
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     if not renderer.isValid():
         log.warning("icon %s is not a drawing Qt can read", name)
@@ -165,6 +176,9 @@ def _drawing(name: str, on_accent: bool, rtl: bool) -> QSvgRenderer | None:
 
 def _rendered(renderer: QSvgRenderer, size: int, ratio: float) -> QPixmap:
     """The drawing on a transparent square `size` device-independent pixels wide, at `ratio` device pixels each."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
     pixels = round(size * ratio)
     pixmap = QPixmap(pixels, pixels)
     pixmap.fill(QColor(0, 0, 0, 0))  # transparent
@@ -190,6 +204,8 @@ def icon_colour(*, on_accent: bool = False) -> str:
     named = palette().get("surface" if on_accent else "text-soft")
     if named:
         return named
+    from PySide6.QtGui import QPalette
+
     role = QPalette.ColorRole.HighlightedText if on_accent else QPalette.ColorRole.WindowText
     return QGuiApplication.palette().color(role).name()
 
@@ -209,5 +225,7 @@ def app_icon() -> QIcon:
 def emblem(size: int, ratio: float = 1.0) -> QPixmap:
     """The application's emblem drawn once at `size` (the sign-in and lock cards): the cards need one size, not the
     seven of the window's icon, and the sign-in card is on the way to the first paint."""
+    from PySide6.QtGui import QPixmap
+
     renderer = _drawing("app", False, False)
     return QPixmap() if renderer is None else _rendered(renderer, size, ratio)

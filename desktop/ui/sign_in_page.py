@@ -8,11 +8,9 @@ install that has no server address yet asks for one here, and the address is kep
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -57,18 +55,26 @@ def _on_this_machine(netloc: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class SignInResult:
+# The two records are named tuples, not frozen dataclasses: they are made on the way to the first paint
+# (client_api/errors.py `FieldError` says why).
+
+
+class SignInResult(NamedTuple):
     client: MunicipalClient
     operator: Operator
     health: Health
     keyring_warning: str | None
     # the idle lock's offline check, made from the password typed (in memory only: desktop/idle_lock.py)
-    verifier: PasswordVerifier | None = dataclasses.field(default=None, repr=False)
+    verifier: PasswordVerifier | None = None
+
+    def __repr__(self) -> str:  # the verifier never: it is made from the password
+        return (
+            f"SignInResult(client={self.client!r}, operator={self.operator!r}, health={self.health!r}, "
+            f"keyring_warning={self.keyring_warning!r})"
+        )
 
 
-@dataclass(frozen=True)
-class ServerConfig:
+class ServerConfig(NamedTuple):
     api_url: str  # "" on a fresh install that has not been told its server yet
     ca_bundle: str | None
     terminal_id: str
@@ -297,7 +303,7 @@ class SignInPage(QWidget):
             if address is None:
                 return
             chosen = address
-            server = replace(server, api_url=address)
+            server = server._replace(api_url=address)
         values = self._validated()
         if values is None:
             return
@@ -322,7 +328,7 @@ class SignInPage(QWidget):
         self.password.clear()
         self.set_office(result.operator.office.code, result.operator.office.name)
         if chosen_server and self._server is not None:
-            self.set_server(replace(self._server, api_url=chosen_server))
+            self.set_server(self._server._replace(api_url=chosen_server))
             self.server_chosen.emit(chosen_server)
         self.signed_in.emit(result)
 

@@ -11,8 +11,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from client_api.token_store import SERVICE
+from desktop.idle_lock import PasswordVerifier
 from desktop.paths import app_dirs
-from desktop.ui.sign_in_page import CARD_WIDTH
+from desktop.ui.sign_in_page import CARD_WIDTH, SignInResult
 
 
 def type_text(qtbot, field, text):
@@ -273,3 +274,12 @@ def test_a_fresh_install_asks_for_the_address_and_keeps_it_once_sign_in_works(qa
     finally:
         qtbot.waitUntil(lambda: not tasks.busy, timeout=10_000)
         tasks.shutdown()
+
+
+def test_a_sign_in_result_never_shows_its_password_verifier():
+    """Made from the password typed: a log line or a traceback that shows the result must not show it."""
+    verifier = PasswordVerifier.make("correct horse")
+    result = SignInResult("client", "operator", "health", None, verifier)
+    assert result.verifier is verifier
+    assert "verifier" not in repr(result) and "PasswordVerifier" not in repr(result)
+    assert repr(result) == "SignInResult(client='client', operator='operator', health='health', keyring_warning=None)"
