@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QGuiApplication
@@ -222,10 +223,53 @@ def app_icon() -> QIcon:
     return _icon("app", False, False)
 
 
+# The emblem as the cards show it, drawn ahead from app.svg at the square pixel sizes of the sign-in (56) and lock
+# (48) cards on screens of one and two pixels per point (`python -m desktop.theme --draw-emblems` draws them again;
+# tests/gui/test_theme.py fails should one differ from the drawing). Loading one is about 2 ms sooner than drawing
+# the SVG, which needs QtSvg, a painter and their types: the sign-in card is on the way to the first paint.
+EMBLEM_PIXELS = (48, 56, 96, 112)
+
+
+def emblem_picture(pixels: int) -> Path:
+    return resource_path("icons", f"app-{pixels}.png")
+
+
 def emblem(size: int, ratio: float = 1.0) -> QPixmap:
-    """The application's emblem drawn once at `size` (the sign-in and lock cards): the cards need one size, not the
-    seven of the window's icon, and the sign-in card is on the way to the first paint."""
+    """The application's emblem at `size` points and `ratio` pixels each (the sign-in and lock cards): the cards
+    need one size, not the seven of the window's icon. Its picture drawn ahead when there is one of those pixels."""
     from PySide6.QtGui import QPixmap
 
+    pixels = size * ratio
+    if pixels.is_integer() and int(pixels) in EMBLEM_PIXELS:
+        picture = QPixmap(str(emblem_picture(int(pixels))))
+        if not picture.isNull():
+            picture.setDevicePixelRatio(ratio)
+            return picture
+        log.warning("the emblem's picture of %d pixels could not be read: drawn instead", int(pixels))
     renderer = _drawing("app", False, False)
     return QPixmap() if renderer is None else _rendered(renderer, size, ratio)
+
+
+def draw_emblems() -> list[Path]:
+    """Draw the emblem's pictures (`EMBLEM_PIXELS`) from app.svg into resources/icons; returns their paths."""
+    renderer = _drawing("app", False, False)
+    if renderer is None:
+        raise OSError("resources/icons/app.svg could not be read")
+    written = []
+    for pixels in EMBLEM_PIXELS:
+        path = emblem_picture(pixels)
+        if not _rendered(renderer, pixels, 1.0).save(str(path), "PNG"):
+            raise OSError(f"{path} could not be written")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # python -m desktop.theme --draw-emblems (offscreen: QT_QPA_PLATFORM=offscreen)
+    import sys
+
+    if sys.argv[1:] != ["--draw-emblems"]:
+        sys.stderr.write("usage: python -m desktop.theme --draw-emblems\n")
+        raise SystemExit(2)
+    application = QApplication(sys.argv[:1])
+    for written_path in draw_emblems():
+        print(written_path)

@@ -101,12 +101,30 @@ def test_every_icon_name_loads_and_draws_something(qapp):
 
 def test_the_cards_emblem_is_drawn_once_at_its_own_size_and_pixel_ratio(qapp):
     create_application("fa")
-    for ratio in (1.0, 2.0):
+    for ratio in (1.0, 1.5, 2.0):  # 1.5: no picture of 84 pixels, so drawn from the SVG
         pixmap = theme.emblem(56, ratio)
         pixels = round(56 * ratio)
         assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (pixels, pixels, ratio)
         drawn = pixmap.toImage()
         assert any(drawn.pixelColor(x, x).alpha() > 0 for x in range(drawn.width()))  # the drawing, not a blank
+
+
+def test_the_emblems_pictures_are_its_drawing_at_their_sizes(qapp):
+    """The pictures the cards load instead of drawing the SVG (desktop/theme.py `EMBLEM_PIXELS`) are the SVG's
+    own drawing, to within a step of anti-aliasing: app.svg changed, or Qt draws it otherwise, means drawing them
+    again."""
+    create_application("fa")
+    renderer = theme._drawing("app", False, False)
+    assert renderer is not None
+    for pixels in theme.EMBLEM_PIXELS:
+        path = theme.emblem_picture(pixels)
+        picture = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+        drawn = theme._rendered(renderer, pixels, 1.0).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+        assert (picture.width(), picture.height()) == (drawn.width(), drawn.height()) == (pixels, pixels), path
+        worst = max(abs(a - b) for a, b in zip(bytes(picture.constBits()), bytes(drawn.constBits()), strict=True))
+        assert worst <= 2, f"{path.name} is not app.svg's drawing: python -m desktop.theme --draw-emblems"
+        loaded = theme.emblem(pixels // 2, 2.0) if pixels in (96, 112) else theme.emblem(pixels)
+        assert loaded.toImage().convertToFormat(QImage.Format.Format_ARGB32) == picture  # the picture, as it is
 
 
 def _image(name: str, direction: Qt.LayoutDirection) -> QImage:
