@@ -13,7 +13,6 @@ headers from the details, and `SecretFilter` does the same for every record the 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 import sys
@@ -86,7 +85,8 @@ class SecretFilter(logging.Filter):
 
 def error_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """What support needs to know about an error, free of secrets."""
-    import platform  # only when there is an error to report
+    import datetime as dt  # these two only when there is an error to report
+    import platform
 
     lines = [
         f"Pishkhan Desk {__version__}",

@@ -6,12 +6,12 @@ calendar, for a date in one) is imported where it is used."""
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import logging
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,6 +19,9 @@ from civic import errors as civic_errors
 from civic.errors import CivicValueError
 from civic.text import to_persian_digits
 from client_api import errors
+
+if TYPE_CHECKING:
+    import datetime as dt  # the dates come from callers that loaded it
 
 log = logging.getLogger(__name__)
 

@@ -38,6 +38,7 @@ LATER = (
     "client_api.client",
     "PySide6.QtPdf",
     "PySide6.QtPrintSupport",
+    "PySide6.QtSvg",  # the sign-in card's emblem is a picture drawn ahead (desktop/theme.py `emblem`)
     "desktop.ui.fee_preview_page",
     "desktop.print_service",
     "client_api.local_db",
@@ -47,18 +48,25 @@ LATER = (
     "logging.handlers",  # the log file opens on a worker once the window is painted
     "platform",
     "secrets",
+    "datetime",  # a time is first needed at the sign-in (desktop/ui/main_window.py)
+    "desktop.widgets.banner",  # the sign-in page's message strip is made with its first message
 )
 
 
 # PySide types whose enums the first paint does not need (desktop/qt_names.py, desktop/theme.py `with_tone`): each
 # is made, with its enums, the first time something names it. A tool button is on no card a signed-out window shows
 # (desktop/widgets/banner.py); the window's icon (QIcon) is set once it is painted; the workers' priority (QThread) is
-# set as the first op starts (desktop/tasks.py).
+# set as the first op starts (desktop/tasks.py); the emblem is a picture, not a drawing (QPainter, QByteArray:
+# desktop/theme.py); the busy bar and the message strip (QProgressBar, QSizePolicy) are made when first shown.
 LATER_TYPES = (
     ("PySide6.QtCore", "Qt"),
+    ("PySide6.QtCore", "QByteArray"),
     ("PySide6.QtCore", "QThread"),
     ("PySide6.QtGui", "QIcon"),
+    ("PySide6.QtGui", "QPainter"),
     ("PySide6.QtGui", "QPalette"),
+    ("PySide6.QtWidgets", "QProgressBar"),
+    ("PySide6.QtWidgets", "QSizePolicy"),
     ("PySide6.QtWidgets", "QStyle"),
     ("PySide6.QtWidgets", "QToolButton"),
 )

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,12 +33,14 @@ from desktop.messages import error_message, isolate, localized_digits
 from desktop.qt_names import set_by_name
 from desktop.tasks import TaskRunner
 from desktop.theme import set_invalid, with_tone
-from desktop.widgets.banner import MessageBanner
 from desktop.widgets.card import emblem_header, wrapping_label
 
 if TYPE_CHECKING:  # requests and keyring load on a worker thread, after the first paint (ops below)
+    from PySide6.QtWidgets import QProgressBar
+
     from client_api import Health, MunicipalClient, Operator
     from desktop.idle_lock import PasswordVerifier
+    from desktop.widgets.banner import MessageBanner
 
 _OFFICE_CODE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
 log = logging.getLogger(__name__)
@@ -112,12 +113,12 @@ class SignInPage(QWidget):
         self.version_label = with_tone(QLabel(version, objectName="signInVersion"), "muted")
         set_by_name(self.version_label, "alignment", "AlignCenter")
 
-        self.server_address = QLineEdit()
-        self.server_address.setObjectName("serverAddress")
-        self.server_address.setPlaceholderText("https://")
-        set_by_name(self.server_address, "layoutDirection", "LeftToRight")
-        self.server_address.setAccessibleName(self.tr("نشانی سامانه شهرداری"))
-        self.server_address.textEdited.connect(lambda _text: set_invalid(self.server_address, False))
+        # Made when first needed, not on the way to the first paint, which does without them: the server's address
+        # (a fresh install only), the message strip and the busy bar (six widgets, about 1.5 ms made and styled)
+        self._server_field: QLineEdit | None = None
+        self._server_field_label: QLabel | None = None
+        self._banner: MessageBanner | None = None
+        self._busy_bar: QProgressBar | None = None
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -132,9 +133,6 @@ class SignInPage(QWidget):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.server_address_label = QLabel(self.tr("نشانی سامانه"))
-        self.server_address_label.setBuddy(self.server_address)
-        self.form.addRow(self.server_address_label, self.server_address)
         for text, field in (
             (self.tr("نام کاربری"), self.username),
             (self.tr("گذرواژه"), self.password),
@@ -143,24 +141,17 @@ class SignInPage(QWidget):
             label = QLabel(text)
             label.setBuddy(field)
             self.form.addRow(label, field)
-        self.form.setRowVisible(self.server_address, False)
 
-        self.error_label = MessageBanner()
-        self.error_label.setObjectName("signInError")
-        self.busy = QProgressBar()
-        self.busy.setObjectName("signInBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
         self.submit = QPushButton(self.tr("ورود"))
         self.submit.setObjectName("signInButton")
         self.submit.setProperty("primary", True)
         self.submit.setDefault(True)
         self.submit.clicked.connect(self.submit_form)
-        for field in (self.server_address, self.username, self.password, self.office_code):
+        for field in (self.username, self.password, self.office_code):
             field.returnPressed.connect(self.submit_form)
 
         inner = QVBoxLayout(card)
+        self._inner = inner
         inner.setContentsMargins(28, 24, 28, 20)
         inner.setSpacing(10)
         inner.addLayout(header)
@@ -168,8 +159,6 @@ class SignInPage(QWidget):
         inner.addWidget(self.server_label)
         inner.addSpacing(4)
         inner.addLayout(self.form)
-        inner.addWidget(self.error_label)
-        inner.addWidget(self.busy)
         inner.addWidget(self.submit)
         inner.addWidget(self.version_label)
 
@@ -188,6 +177,62 @@ class SignInPage(QWidget):
 
     # -- what the card shows ---------------------------------------------------------------------------------
 
+    @property
+    def server_address(self) -> QLineEdit:
+        """The server's address, asked for on a fresh install: the first row of the form, made when first needed."""
+        if self._server_field is None:
+            field = QLineEdit(self.card)
+            field.setObjectName("serverAddress")
+            field.setPlaceholderText("https://")
+            set_by_name(field, "layoutDirection", "LeftToRight")
+            field.setAccessibleName(self.tr("نشانی سامانه شهرداری"))
+            field.textEdited.connect(lambda _text: set_invalid(field, False))
+            field.returnPressed.connect(self.submit_form)
+            label = QLabel(self.tr("نشانی سامانه"), self.card)
+            label.setBuddy(field)
+            self.form.insertRow(0, label, field)
+            self.form.setRowVisible(field, False)
+            QWidget.setTabOrder(field, self.username)  # the first field Tab reaches, as it is the first row
+            self._server_field, self._server_field_label = field, label
+        return self._server_field
+
+    @property
+    def server_address_label(self) -> QLabel:
+        self.server_address  # noqa: B018 (made with its field)
+        assert self._server_field_label is not None
+        return self._server_field_label
+
+    @property
+    def error_label(self) -> MessageBanner:
+        """The message strip under the form, made with the first message."""
+        if self._banner is None:
+            from desktop.widgets.banner import MessageBanner
+
+            banner = MessageBanner(self.card)
+            banner.setObjectName("signInError")
+            self._inner.insertWidget(self._inner.indexOf(self._busy_bar or self.submit), banner)
+            self._banner = banner
+        return self._banner
+
+    @property
+    def busy(self) -> QProgressBar:
+        """The bar that moves while a sign-in is on its way, made with the first one."""
+        if self._busy_bar is None:
+            from PySide6.QtWidgets import QProgressBar
+
+            bar = QProgressBar(self.card)
+            bar.setObjectName("signInBusy")
+            bar.setRange(0, 0)
+            bar.setTextVisible(False)
+            bar.hide()
+            self._inner.insertWidget(self._inner.indexOf(self.submit), bar)
+            self._busy_bar = bar
+        return self._busy_bar
+
+    def _fields(self) -> tuple[QLineEdit, ...]:
+        typed = (self.username, self.password, self.office_code)
+        return typed if self._server_field is None else (self._server_field, *typed)
+
     def set_server(self, server: ServerConfig | None) -> None:
         """The server to sign in to; None while it is not known yet (the training sandbox is starting).
 
@@ -197,7 +242,8 @@ class SignInPage(QWidget):
         self._asks_for_server = server is not None and not server.api_url.strip()
         if server is not None:
             self._end_stale_sessions(server)
-        self.form.setRowVisible(self.server_address, self._asks_for_server)
+        if self._asks_for_server or self._server_field is not None:
+            self.form.setRowVisible(self.server_address, self._asks_for_server)
         if server is None:
             self.server_label.setText(self.tr("در حال آماده‌سازی سامانه آموزشی…"))
         elif self._asks_for_server:
@@ -206,7 +252,7 @@ class SignInPage(QWidget):
             )
         else:
             self.server_label.setText(self._server_name(server.api_url))
-        self.submit.setEnabled(server is not None and not self.busy.isVisible())
+        self.submit.setEnabled(server is not None and not (self._busy_bar is not None and self._busy_bar.isVisible()))
 
     def _server_name(self, url: str) -> str:
         """The system by name: the training system on this machine, or the server's host name."""
@@ -237,17 +283,18 @@ class SignInPage(QWidget):
             self.set_office(office_code)
 
     def set_busy(self, busy: bool) -> None:
-        for widget in (self.server_address, self.username, self.password, self.office_code):
+        for widget in self._fields():
             widget.setEnabled(not busy)
         self.submit.setEnabled(not busy and self._server is not None)
-        self.busy.setVisible(busy)
+        if busy or self._busy_bar is not None:
+            self.busy.setVisible(busy)
         self.submit.setText(self.tr("در حال ورود…") if busy else self.tr("ورود"))
 
     def show_error(self, message: str) -> None:
         if message:
             self.error_label.show_message(message, "error")
-        else:
-            self.error_label.clear()
+        elif self._banner is not None:
+            self._banner.clear()
 
     # -- signing in ------------------------------------------------------------------------------------------
 
