@@ -143,6 +143,13 @@ class MainWindow(QMainWindow):
             first = False
             widget.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(widget)
+        for widget in (self.outbox_label, self.office_label, self.operator_label):  # empty until the sign-in
+            self._show_status(widget, "")
+
+    def _show_status(self, label: QLabel, text: str) -> None:
+        """An item's text; an item without one is hidden with its rule, so no empty boxes stand between rules."""
+        label.setText(text)
+        self._set_visible_with_separator(label, bool(text))
 
     # -- the workspace, made after the first paint ------------------------------------------------------
 
@@ -313,8 +320,8 @@ class MainWindow(QMainWindow):
             training=training,
             password_verifier=result.verifier,
         )
-        self.operator_label.setText(operator.display_name)
-        self.office_label.setText(operator.office.code)
+        self._show_status(self.operator_label, operator.display_name)
+        self._show_status(self.office_label, operator.office.code)
         self._set_training(training)
         self._set_connection(True)
         self.workspace.start(self.session)
@@ -363,16 +370,16 @@ class MainWindow(QMainWindow):
         self.sign_out_button.setEnabled(False)
         self.workspace.end()
         self.session = None
-        self.outbox_label.clear()
+        self._show_status(self.outbox_label, "")
         client = session.client
 
         def finished(_: object = None) -> None:
             self.sign_out_button.setEnabled(True)
             self.workspace.operator_badge.clear()
-            self.operator_label.clear()
-            self.office_label.clear()
+            self._show_status(self.operator_label, "")
+            self._show_status(self.office_label, "")
             self._set_connection(None)
-            self.outbox_label.clear()
+            self._show_status(self.outbox_label, "")
             self.stack.setCurrentWidget(self.sign_in_page)
             # the same operator usually signs in again: the password is what is left to type
             target = self.sign_in_page.password if self.sign_in_page.username.text() else self.sign_in_page.username
@@ -403,7 +410,7 @@ class MainWindow(QMainWindow):
                 self.sign_out(ask=False)
                 self.sign_in_page.show_error(problem_sentence(exc))
                 return
-            self.outbox_label.setText(self.tr("صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد."))
+            self._show_status(self.outbox_label, self.tr("صف ارسال در دسترس نیست؛ جزئیات در گزارش برنامه ثبت شد."))
             set_tone(self.outbox_label, "error")
 
         from desktop import journaling
@@ -418,7 +425,7 @@ class MainWindow(QMainWindow):
         text = self.tr("در انتظار ارسال: {n}").format(n=localized_digits(str(counts.waiting)))
         if counts.in_doubt:
             text += " — " + self.tr("بی‌پاسخ: {n}").format(n=localized_digits(str(counts.in_doubt)))
-        self.outbox_label.setText(text)
+        self._show_status(self.outbox_label, text)
         set_tone(self.outbox_label, "warning" if counts.in_doubt else "")
 
     def _show_sender_connection(self, connection: str) -> None:

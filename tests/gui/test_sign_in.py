@@ -36,8 +36,30 @@ def type_credentials(qtbot, window, username="counter1", password="pishkhan-demo
         type_text(qtbot, field, text)
 
 
+def _status_items(window) -> list[str]:
+    """What the status bar shows at its end, in order: each item's text, and `|` for each rule shown before one."""
+    items = []
+    for label in (
+        window.connection_label,
+        window.outbox_label,
+        window.office_label,
+        window.operator_label,
+        window.training_label,
+    ):
+        rule = window._separators.get(label)
+        if rule is not None and rule.isVisible():
+            items.append("|")
+        if label.isVisible():
+            items.append(label.text())
+    return items
+
+
 def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shared_sandbox, keyring_secrets):
     window = make_window(shared_sandbox.url)
+    qtbot.waitUntil(window.isVisible)
+    # before the sign-in the status bar shows no empty items between rules: the operator, the office and the outbox
+    # come with the sign-in
+    assert _status_items(window) == ["وارد نشده"]
     type_credentials(qtbot, window)
     qtbot.keyClick(window.sign_in_page.office_code, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.workspace, timeout=10_000)
@@ -47,6 +69,9 @@ def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shar
     assert window.operator_label.text() == "مریم احمدی"
     assert window.connection_label.text() == "متصل"
     assert window.training_label.isVisible()  # the sandbox says it is a training environment
+    items = _status_items(window)  # the outbox shows once its first count is read
+    assert items[-6:] == ["|", "PK-1001", "|", "مریم احمدی", "|", "آموزشی"], items
+    assert "" not in items and items[0] == "متصل"
     assert "آموزشی" in window.windowTitle()
     assert window.visible_page_ids()[0] == "home"
     # the card now names the office this terminal signed in for, for the next operator
@@ -58,6 +83,7 @@ def test_operator_signs_in_with_enter_and_lands_on_home(make_window, qtbot, shar
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in_page, timeout=10_000)
     assert keyring_secrets.get_password(SERVICE, account) is None
     assert window.connection_label.text() == "وارد نشده"
+    assert _status_items(window) == ["وارد نشده", "|", "آموزشی"]  # the operator's items went with the session
 
 
 def test_wrong_password_shows_a_persian_message_and_keeps_what_was_typed(make_window, qtbot, shared_sandbox):
