@@ -9,7 +9,7 @@ property the style sheet reads, and re-polishes it so the change shows at once.
 - objectName `pageTitle`: a page's title; property `heading="section"`: a section title
 - property `primary=true` on a button: the page's main action
 - `icon(name)`: an icon from `resources/icons/NAME.svg`; `app_icon()`: the application's own; `emblem(size)`: the
-  application's own drawn once, at one size
+  application's own at one size, a picture drawn ahead where there is one of its pixels
 """
 
 from __future__ import annotations
@@ -224,10 +224,11 @@ def app_icon() -> QIcon:
 
 
 # The emblem as the cards show it, drawn ahead from app.svg at the square pixel sizes of the sign-in (56) and lock
-# (48) cards on screens of one and two pixels per point (`python -m desktop.theme --draw-emblems` draws them again;
-# tests/gui/test_theme.py fails should one differ from the drawing). Loading one is about 2 ms sooner than drawing
-# the SVG, which needs QtSvg, a painter and their types: the sign-in card is on the way to the first paint.
-EMBLEM_PIXELS = (48, 56, 96, 112)
+# (48) cards on screens of 1, 1.25, 1.5, 1.75 and 2 pixels per point (`python -m desktop.theme --draw-emblems`
+# draws them again; tests/gui/test_theme.py fails should one differ from the drawing). Loading one is about 2 ms
+# sooner than drawing the SVG, which needs QtSvg, a painter and their types: the sign-in card is on the way to the
+# first paint. Other ratios draw it.
+EMBLEM_PIXELS = (48, 56, 60, 70, 72, 84, 96, 98, 112)
 
 
 def emblem_picture(pixels: int) -> Path:
@@ -239,7 +240,7 @@ def emblem(size: int, ratio: float = 1.0) -> QPixmap:
     need one size, not the seven of the window's icon. Its picture drawn ahead when there is one of those pixels."""
     from PySide6.QtGui import QPixmap
 
-    pixels = size * ratio
+    pixels = float(size * ratio)
     if pixels.is_integer() and int(pixels) in EMBLEM_PIXELS:
         picture = QPixmap(str(emblem_picture(int(pixels))))
         if not picture.isNull():

@@ -114,7 +114,7 @@ class SignInPage(QWidget):
         set_by_name(self.version_label, "alignment", "AlignCenter")
 
         # Made when first needed, not on the way to the first paint, which does without them: the server's address
-        # (a fresh install only), the message strip and the busy bar (six widgets, about 1.5 ms made and styled)
+        # (a fresh install only), the message strip and the busy bar (six widgets, about 0.5 ms made and styled)
         self._server_field: QLineEdit | None = None
         self._server_field_label: QLabel | None = None
         self._banner: MessageBanner | None = None
@@ -188,6 +188,7 @@ class SignInPage(QWidget):
             field.setAccessibleName(self.tr("نشانی سامانه شهرداری"))
             field.textEdited.connect(lambda _text: set_invalid(field, False))
             field.returnPressed.connect(self.submit_form)
+            field.setEnabled(self._busy_bar is None or self._busy_bar.isHidden())  # as the other fields are
             label = QLabel(self.tr("نشانی سامانه"), self.card)
             label.setBuddy(field)
             self.form.insertRow(0, label, field)

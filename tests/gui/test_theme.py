@@ -101,7 +101,7 @@ def test_every_icon_name_loads_and_draws_something(qapp):
 
 def test_the_cards_emblem_is_drawn_once_at_its_own_size_and_pixel_ratio(qapp):
     create_application("fa")
-    for ratio in (1.0, 1.5, 2.0):  # 1.5: no picture of 84 pixels, so drawn from the SVG
+    for ratio in (1.0, 1.3, 2.0):  # 1.3: 72.8 pixels, no picture, so drawn from the SVG
         pixmap = theme.emblem(56, ratio)
         pixels = round(56 * ratio)
         assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (pixels, pixels, ratio)
@@ -109,7 +109,7 @@ def test_the_cards_emblem_is_drawn_once_at_its_own_size_and_pixel_ratio(qapp):
         assert any(drawn.pixelColor(x, x).alpha() > 0 for x in range(drawn.width()))  # the drawing, not a blank
 
 
-def test_the_emblems_pictures_are_its_drawing_at_their_sizes(qapp):
+def test_the_emblems_pictures_are_its_drawing_at_their_sizes(qapp, monkeypatch):
     """The pictures the cards load instead of drawing the SVG (desktop/theme.py `EMBLEM_PIXELS`) are the SVG's
     own drawing, to within a step of anti-aliasing: app.svg changed, or Qt draws it otherwise, means drawing them
     again."""
@@ -123,8 +123,21 @@ def test_the_emblems_pictures_are_its_drawing_at_their_sizes(qapp):
         assert (picture.width(), picture.height()) == (drawn.width(), drawn.height()) == (pixels, pixels), path
         worst = max(abs(a - b) for a, b in zip(bytes(picture.constBits()), bytes(drawn.constBits()), strict=True))
         assert worst <= 2, f"{path.name} is not app.svg's drawing: python -m desktop.theme --draw-emblems"
-        loaded = theme.emblem(pixels // 2, 2.0) if pixels in (96, 112) else theme.emblem(pixels)
-        assert loaded.toImage().convertToFormat(QImage.Format.Format_ARGB32) == picture  # the picture, as it is
+
+    # the two cards on screens of 1, 1.25, 1.5, 1.75 and 2 pixels per point get a picture, never the drawing
+    def not_drawn(*_args: object) -> None:
+        raise AssertionError("the emblem was drawn, not loaded")
+
+    monkeypatch.setattr(theme, "_drawing", not_drawn)
+    sizes = [(size, ratio) for size in (48, 56) for ratio in (1.0, 1.25, 1.5, 1.75, 2.0)]
+    assert sorted({round(size * ratio) for size, ratio in sizes}) == sorted(theme.EMBLEM_PIXELS)
+    for size, ratio in sizes:
+        loaded = theme.emblem(size, ratio)
+        picture = QImage(str(theme.emblem_picture(round(size * ratio))))
+        assert loaded.devicePixelRatio() == ratio
+        assert loaded.toImage().convertToFormat(QImage.Format.Format_ARGB32) == picture.convertToFormat(
+            QImage.Format.Format_ARGB32
+        )
 
 
 def _image(name: str, direction: Qt.LayoutDirection) -> QImage:
